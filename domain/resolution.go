@@ -1,0 +1,212 @@
+package domain
+
+// The types below are the JSON of `tenantatlas resolve` (interfaces.md) and what
+// the pages render. Member order follows interfaces.md. Members beyond it are
+// extensions: `why` (only with --explain), `code`/`reach` on errors.
+
+// Resolution is every state derived from one snapshot.
+type Resolution struct {
+	// SchemaVersion and GeneratedAt are null when the snapshot was rejected.
+	SchemaVersion *int     `json:"schema_version"`
+	GeneratedAt   *string  `json:"generated_at"`
+	Name          *string  `json:"name,omitempty"`
+	Errors        Problems `json:"errors"`
+	// ErrorsOmitted counts problems past MaxProblems.
+	ErrorsOmitted int           `json:"errors_omitted,omitempty"`
+	Tenants       []TenantState `json:"tenants"`
+}
+
+// Data status of a tenant.
+const (
+	DataValid   = "valid"
+	DataInvalid = "invalid"
+)
+
+// TenantState is everything derived for one tenant. For a quarantined tenant
+// (DataStatus "invalid") every derived member is null or empty.
+type TenantState struct {
+	TenantID         int64             `json:"tenant_id"`
+	Name             string            `json:"name"`
+	DataStatus       string            `json:"data_status"`
+	BackupHealth     *BackupHealth     `json:"backup_health"`
+	RecoveryEvidence *RecoveryEvidence `json:"recovery_evidence"`
+	NeedsAttention   []AttentionItem   `json:"needs_attention"`
+	RestoreRuns      []RunState        `json:"restore_runs"`
+}
+
+// Why says which rule derived a state and which records it rested on, the way
+// a compiler diagnostic carries its position.
+type Why struct {
+	// Rule names the rule that matched, e.g. "rules.md §1: stale".
+	Rule string `json:"rule"`
+	// Text is the explanation a person reads behind "Why this state?".
+	Text string `json:"text"`
+	// Records are the JSON paths of the records the state rests on.
+	Records []string `json:"records"`
+}
+
+// Action is a link the page offers, or a disabled control with helper text
+// when the viewer lacks the capability it needs.
+type Action struct {
+	Label string `json:"label"`
+	// URL is relative to the snapshot's base (e.g. "tenants/1/backup-sets");
+	// empty when Disabled.
+	URL        string `json:"url"`
+	Disabled   bool   `json:"disabled"`
+	HelperText string `json:"helper_text"`
+}
+
+// Backup postures (rules.md §1).
+const (
+	PostureAbsent   = "absent"
+	PostureStale    = "stale"
+	PostureDegraded = "degraded"
+	PostureHealthy  = "healthy"
+)
+
+// Backup health primary reasons (rules.md §1).
+const (
+	ReasonNoBackupSets        = "no_backup_sets"
+	ReasonNoUsableBackup      = "no_usable_backup"
+	ReasonLatestBackupStale   = "latest_backup_stale"
+	ReasonLatestAttemptFailed = "latest_attempt_failed"
+	ReasonLatestBackupPartial = "latest_backup_partial"
+	ReasonLatestHasFailed     = "latest_backup_has_failed_items"
+)
+
+// PositiveClaimBoundary is fixed by rules.md §1.
+const PositiveClaimBoundary = "Backup health reflects backup inputs only and does not prove restore success."
+
+// BackupHealth is a tenant's backup-input posture. It says nothing about restores.
+type BackupHealth struct {
+	Posture               string  `json:"posture"`
+	PrimaryReason         *string `json:"primary_reason"`
+	Headline              string  `json:"headline"`
+	SupportingMessage     string  `json:"supporting_message"`
+	HealthyClaimAllowed   bool    `json:"healthy_claim_allowed"`
+	PrimaryActionTarget   Action  `json:"primary_action_target"`
+	PositiveClaimBoundary string  `json:"positive_claim_boundary"`
+	// LatestUsableBackupSetID is the set the posture rests on, when there is one.
+	LatestUsableBackupSetID *int64 `json:"latest_usable_backup_set_id"`
+	Why                     *Why   `json:"why,omitempty"`
+}
+
+// Recovery evidence overview states (rules.md §3).
+const (
+	OverviewUnvalidated           = "unvalidated"
+	OverviewWeakened              = "weakened"
+	OverviewNoRecentIssuesVisible = "no_recent_issues_visible"
+)
+
+// RecoveryEvidence is the tenant-level recovery evidence overview.
+type RecoveryEvidence struct {
+	OverviewState                 string  `json:"overview_state"`
+	BackupPosture                 string  `json:"backup_posture"`
+	RelevantRestoreHistoryPresent bool    `json:"relevant_restore_history_present"`
+	LatestRelevantRestoreRunID    *int64  `json:"latest_relevant_restore_run_id"`
+	LatestRelevantAttentionState  *string `json:"latest_relevant_attention_state"`
+	Headline                      string  `json:"headline"`
+	Summary                       string  `json:"summary"`
+	ClaimBoundary                 string  `json:"claim_boundary"`
+	Action                        Action  `json:"action"`
+	Why                           *Why    `json:"why,omitempty"`
+}
+
+// Needs Attention kinds (rules.md §3).
+const (
+	KindRecoveryWeakened = "recovery_weakened"
+	KindBackupAbsent     = "backup_absent"
+	KindBackupStale      = "backup_stale"
+	KindBackupDegraded   = "backup_degraded"
+)
+
+// AttentionItem is one entry of a tenant's Needs Attention list.
+type AttentionItem struct {
+	Kind     string `json:"kind"`
+	Headline string `json:"headline"`
+	// URL is relative to the snapshot's base; empty when Disabled.
+	URL        string `json:"url"`
+	Disabled   bool   `json:"disabled,omitempty"`
+	HelperText string `json:"helper_text,omitempty"`
+}
+
+// RunState is everything derived for one restore run.
+type RunState struct {
+	ID        int64       `json:"id"`
+	Attention Attention   `json:"attention"`
+	Result    ResultState `json:"result"`
+}
+
+// Restore result attention states (rules.md §2).
+const (
+	AttentionNotExecuted           = "not_executed"
+	AttentionFailed                = "failed"
+	AttentionPartial               = "partial"
+	AttentionCompletedWithFollowUp = "completed_with_follow_up"
+	AttentionCompleted             = "completed"
+)
+
+// Attention is a run's restore result attention (rules.md §2).
+type Attention struct {
+	State                 string `json:"state"`
+	Summary               string `json:"summary"`
+	FollowUpRequired      bool   `json:"follow_up_required"`
+	PrimaryNextAction     string `json:"primary_next_action"`
+	RecoveryClaimBoundary string `json:"recovery_claim_boundary"`
+	Tone                  string `json:"tone"`
+	Why                   *Why   `json:"why,omitempty"`
+}
+
+// Restore result states (rules.md §4), in precedence order.
+const (
+	ResultNotExecuted              = "not_executed"
+	ResultFailed                   = "failed"
+	ResultBlockedOrCancelled       = "blocked_or_cancelled"
+	ResultInProgress               = "in_progress"
+	ResultNeedsReview              = "needs_review"
+	ResultCompletedWithEvidence    = "completed_with_evidence"
+	ResultCompletedProofIncomplete = "completed_proof_incomplete"
+)
+
+// Proof and evidence states (rules.md §4).
+const (
+	ProofAvailable   = "available"
+	ProofUnavailable = "unavailable"
+	ProofInProgress  = "in_progress"
+)
+
+// ResultState is a run's decision-first result state (rules.md §4).
+type ResultState struct {
+	State                string        `json:"state"`
+	StatusLabel          string        `json:"status_label"`
+	Reason               string        `json:"reason"`
+	Impact               string        `json:"impact"`
+	PrimaryNextAction    string        `json:"primary_next_action"`
+	OperationProofState  string        `json:"operation_proof_state"`
+	PostRunEvidenceState string        `json:"post_run_evidence_state"`
+	ResultSummary        ResultSummary `json:"result_summary"`
+	AllowedClaims        []string      `json:"allowed_claims"`
+	DiagnosticsCollapsed bool          `json:"diagnostics_collapsed"`
+	// CurrentEvidenceIDs are the evidence snapshots that count as current for
+	// this run (same tenant, same operation, active, not expired).
+	CurrentEvidenceIDs []int64 `json:"current_evidence_ids"`
+	Why                *Why    `json:"why,omitempty"`
+}
+
+// ResultSummary shows exactly the counts the snapshot has and nothing it lacks.
+// When the snapshot has no counts, Available is false, Counts is nil and Text
+// says why (rules.md §4 table).
+type ResultSummary struct {
+	Available bool    `json:"available"`
+	Counts    *Counts `json:"counts"`
+	Text      string  `json:"text"`
+}
+
+// Continuity reasons accepted by the restore-run list (rules.md §5).
+const (
+	ContinuityNoHistory             = "no_history"
+	ContinuityFailed                = "failed"
+	ContinuityPartial               = "partial"
+	ContinuityCompletedWithFollowUp = "completed_with_follow_up"
+	ContinuityNoRecentIssuesVisible = "no_recent_issues_visible"
+)
