@@ -36,6 +36,9 @@ fmt-check:
 
 test-native:
 	$(GO) test -count=1 ./...
+	@if ! command -v nginx >/dev/null 2>&1 || ! { command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null 2>&1; then \
+		echo "NOTE: the browser tests in e2e/ were SKIPPED: they need chromium and nginx (apt-get install chromium nginx-light)"; \
+	fi
 
 # The domain's tests again, compiled to WebAssembly and run under Node with Go's
 # own wasm_exec: the browser and the CLI are proven to decide alike.

@@ -1,0 +1,108 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+)
+
+// requireTools skips the test, saying what is missing, when Chromium or nginx
+// is absent; with REQUIRE_BROWSER=1 it fails instead, so CI cannot pass by
+// skipping.
+func requireTools(t testing.TB) (chromium string) {
+	t.Helper()
+	var missing []string
+	chromium = findChromium()
+	if chromium == "" {
+		missing = append(missing, "chromium")
+	}
+	if _, err := exec.LookPath("nginx"); err != nil {
+		missing = append(missing, "nginx")
+	}
+	if len(missing) == 0 {
+		return chromium
+	}
+	msg := fmt.Sprintf("browser tests need %s (Debian: apt-get install chromium nginx-light)", strings.Join(missing, " and "))
+	if os.Getenv("REQUIRE_BROWSER") == "1" {
+		t.Fatalf("REQUIRE_BROWSER=1: %s", msg)
+	}
+	t.Skipf("SKIPPED: %s", msg)
+	return ""
+}
+
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// newBrowser starts headless Chromium with the flags this machine needs (no
+// sandbox as root, no background networking: the network is closed) and a
+// fresh profile, so every test starts with a cold cache and no service worker.
+func newBrowser(t testing.TB, chromium string) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	// The first call starts the browser; it must not carry a timeout.
+	require.NoError(t, chromedp.Do(ctx), "starting chromium")
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	return ctx
+}
+
+// run runs actions with a bound on time; on failure it saves a screenshot
+// under the test's output folder before failing.
+func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, steps...); err != nil {
+		saveFailureScreenshot(t, ctx)
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// saveFailureScreenshot writes the page as it looked when a check failed to
+// e2e/testdata/output/ (ignored by git), so CI's failures can be looked at.
+func saveFailureScreenshot(t testing.TB, ctx context.Context) {
+	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(80))
+	if err != nil {
+		t.Logf("no failure screenshot: %v", err)
+		return
+	}
+	dir := filepath.Join("testdata", "output")
+	_ = os.MkdirAll(dir, 0o755)
+	name := filepath.Join(dir, unsafeFileChars.ReplaceAllString(t.Name(), "_")+".png")
+	if err := os.WriteFile(name, png, 0o644); err == nil {
+		t.Logf("failure screenshot: e2e/%s", name)
+	}
+}

@@ -1,0 +1,138 @@
+package e2e
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+const brotliModule = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+
+// nginxServer is an nginx serving one built site on a loopback port.
+type nginxServer struct {
+	URL string // e.g. http://127.0.0.1:41234/atlas/
+	cmd *exec.Cmd
+}
+
+// startNginx serves siteDir at basePath ("/" or "/atlas/") with
+// deploy/nginx/tenantatlas.conf, exactly as an operator would, and stops it
+// when the test ends.
+func startNginx(t testing.TB, siteDir, basePath string) *nginxServer {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"tenantatlas.conf", "security-headers.conf"} {
+		b, err := os.ReadFile(filepath.Join("..", "deploy", "nginx", name))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), b, 0o644))
+	}
+
+	// The base path is a folder under root holding the site.
+	root := filepath.Join(dir, "root")
+	mount := filepath.Join(root, strings.Trim(basePath, "/"))
+	require.NoError(t, os.MkdirAll(filepath.Dir(mount), 0o755))
+	if strings.Trim(basePath, "/") == "" {
+		root = siteDir
+	} else {
+		abs, err := filepath.Abs(siteDir)
+		require.NoError(t, err)
+		require.NoError(t, os.Symlink(abs, mount))
+	}
+
+	port := freePort(t)
+	var load, brotli string
+	if _, err := os.Stat(brotliModule); err == nil {
+		load, brotli = "load_module "+brotliModule+";", "brotli_static on;"
+	}
+	// Started as root (as CI is), nginx's workers would drop to an
+	// unprivileged user that cannot read the test's private temporary
+	// folders; keep them as the user running the test.
+	user := ""
+	if os.Geteuid() == 0 {
+		user = "user root root;"
+	}
+	conf := fmt.Sprintf(`%s
+%[7]s
+daemon off;
+pid %[2]s/nginx.pid;
+error_log %[2]s/error.log warn;
+events {}
+http {
+	include /etc/nginx/mime.types;
+	default_type application/octet-stream;
+	access_log %[2]s/access.log;
+	client_body_temp_path %[2]s/tmp; proxy_temp_path %[2]s/tmp; fastcgi_temp_path %[2]s/tmp;
+	uwsgi_temp_path %[2]s/tmp; scgi_temp_path %[2]s/tmp;
+	sendfile on;
+	server {
+		listen 127.0.0.1:%[3]d;
+		root %[4]s;
+		set $tenantatlas_base %[5]s;
+		%[6]s
+		include %[2]s/tenantatlas.conf;
+	}
+}
+`, load, dir, port, root, basePath, brotli, user)
+	confPath := filepath.Join(dir, "nginx.conf")
+	require.NoError(t, os.WriteFile(confPath, []byte(conf), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "tmp"), 0o755))
+
+	cmd := exec.Command("nginx", "-c", confPath, "-p", dir)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// nginx reports to error.log; its workers must not inherit the test's
+	// output, or a worker outliving the test would hold it open.
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		// SIGQUIT is nginx's graceful stop: the master stops its workers.
+		// A SIGKILL would leave the workers running.
+		_ = cmd.Process.Signal(syscall.SIGQUIT)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+		}
+		if t.Failed() {
+			if b, err := os.ReadFile(filepath.Join(dir, "error.log")); err == nil && len(b) > 0 {
+				t.Logf("nginx error.log:\n%s", b)
+			}
+		}
+	})
+
+	s := &nginxServer{URL: fmt.Sprintf("http://127.0.0.1:%d%s", port, basePath), cmd: cmd}
+	waitListening(t, s.URL)
+	return s
+}
+
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// waitListening polls until the server answers; bounded, so a broken
+// configuration fails the test instead of hanging it.
+func waitListening(t testing.TB, url string) {
+	t.Helper()
+	client := &http.Client{Timeout: time.Second}
+	for i := 0; i < 100; i++ {
+		if resp, err := client.Get(url); err == nil {
+			resp.Body.Close()
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("nginx did not answer at %s", url)
+}
