@@ -1,0 +1,201 @@
+package domain
+
+import (
+	"fmt"
+	"strings"
+)
+
+// runFacts are the observations about one restore run that the rules of §2
+// and §4 are written in. Gathered once per run.
+type runFacts struct {
+	run *RestoreRun
+	// op is the run's operation, only when it exists and is of the run's own
+	// tenant: the resolver checks scoping itself rather than trust validation.
+	op *OperationRun
+	// entry outcome counts by kind ("item", "foundation", "assignment").
+	entries    map[string]map[Outcome]int64
+	anyOutcome map[Outcome]bool
+}
+
+func newRunFacts(r *RestoreRun, op *OperationRun) *runFacts {
+	f := &runFacts{run: r, entries: map[string]map[Outcome]int64{}, anyOutcome: map[Outcome]bool{}}
+	if op != nil && op.TenantID == r.TenantID {
+		f.op = op
+	}
+	for _, k := range []struct {
+		kind    string
+		entries []ResultEntry
+	}{{"item", r.Results.Items}, {"foundation", r.Results.Foundations}, {"assignment", r.Results.Assignments}} {
+		for _, e := range k.entries {
+			if f.entries[k.kind] == nil {
+				f.entries[k.kind] = map[Outcome]int64{}
+			}
+			f.entries[k.kind][e.Outcome]++
+			f.anyOutcome[e.Outcome] = true
+		}
+	}
+	return f
+}
+
+func (f *runFacts) count(get func(*Counts) *int64) int64 {
+	if f.run.Metadata.Counts == nil {
+		return 0
+	}
+	if p := get(f.run.Metadata.Counts); p != nil {
+		return *p
+	}
+	return 0
+}
+
+func cApplied(c *Counts) *int64    { return c.Applied }
+func cPartial(c *Counts) *int64    { return c.Partial }
+func cFailed(c *Counts) *int64     { return c.Failed }
+func cSkipped(c *Counts) *int64    { return c.Skipped }
+func cNonApplied(c *Counts) *int64 { return c.NonApplied }
+
+// appliedSomething: an entry applied or partial, or counts.applied > 0, or
+// counts.partial > 0 (rules.md, terms).
+func (f *runFacts) appliedSomething() bool {
+	return f.anyOutcome[OutcomeApplied] || f.anyOutcome[OutcomePartial] ||
+		f.count(cApplied) > 0 || f.count(cPartial) > 0
+}
+
+func (f *runFacts) opStatusInFlight() bool {
+	return f.op != nil && (f.op.Status == OperationQueued || f.op.Status == OperationRunning)
+}
+
+func (f *runFacts) opOutcome(o ...OperationOutcome) bool {
+	if f.op == nil {
+		return false
+	}
+	for _, want := range o {
+		if f.op.Outcome == want {
+			return true
+		}
+	}
+	return false
+}
+
+// entriesWith describes the entries with one of the outcomes, e.g.
+// "1 assignment failed, 2 items partially applied".
+func (f *runFacts) entriesWith(outcomes ...Outcome) []string {
+	var parts []string
+	for _, kind := range []string{"item", "foundation", "assignment"} {
+		for _, o := range outcomes {
+			if n := f.entries[kind][o]; n > 0 {
+				verb := map[Outcome]string{OutcomeFailed: "failed", OutcomePartial: "partially applied", OutcomeSkipped: "skipped", OutcomeApplied: "applied"}[o]
+				parts = append(parts, plural(n, kind, kind+"s")+" "+verb)
+			}
+		}
+	}
+	return parts
+}
+
+// attention derives a run's restore result attention (rules.md §2): the first
+// matching row wins, and the reasons of that row are kept for the why.
+func attention(f *runFacts) Attention {
+	r := f.run
+	state, because := attentionState(f)
+	a := Attention{State: state}
+	switch state {
+	case AttentionNotExecuted:
+		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = false, "preview_only", "neutral", "Review preview"
+		a.Summary = fmt.Sprintf("Restore run #%d did not execute (%s). It shows what a restore would do, not what it did.", r.ID, strings.Join(because, "; "))
+	case AttentionFailed:
+		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = true, "no_recovery_claim", "danger", "Review failure details"
+		a.Summary = fmt.Sprintf("Restore run #%d failed (%s). No recovery claim can be made from it.", r.ID, strings.Join(because, "; "))
+	case AttentionPartial:
+		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = true, "no_recovery_claim", "warning", "Review item outcomes"
+		a.Summary = fmt.Sprintf("Restore run #%d reached an end with work that failed or only partly applied (%s). No recovery claim can be made from it.", r.ID, strings.Join(because, "; "))
+	case AttentionCompletedWithFollowUp:
+		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = true, "follow_up_weakens_confidence", "warning", "Review skipped and non-applied items"
+		a.Summary = fmt.Sprintf("Restore run #%d completed, but work was skipped or not applied (%s), which weakens confidence in the result.", r.ID, strings.Join(because, "; "))
+	default:
+		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = false, "tenant_recovery_not_proven", "info", "Review restored details"
+		a.Summary = fmt.Sprintf("Restore run #%d completed with no failed, partial, skipped or non-applied work recorded. That does not prove the tenant can be recovered.", r.ID)
+	}
+	a.Why = &Why{
+		Rule:    "rules.md §2 " + state,
+		Text:    state + ": " + strings.Join(because, "; "),
+		Records: f.records(),
+	}
+	return a
+}
+
+// records are the paths of the run and of its operation.
+func (f *runFacts) records() []string {
+	rec := []string{recordPath("restore_runs", f.run.Index)}
+	if f.op != nil {
+		rec = append(rec, recordPath("operation_runs", f.op.Index))
+	}
+	return rec
+}
+
+// attentionState applies the table of rules.md §2 and says which clauses of
+// the matching row held.
+func attentionState(f *runFacts) (string, []string) {
+	r := f.run
+	var why []string
+	add := func(ok bool, format string, args ...any) {
+		if ok {
+			why = append(why, fmt.Sprintf(format, args...))
+		}
+	}
+	opID := int64(0)
+	if f.op != nil {
+		opID = f.op.ID
+	}
+	applied := f.appliedSomething()
+
+	add(r.IsDryRun, "it is a dry run")
+	add(r.Status.PreExecution(), "status %s is before execution", r.Status)
+	add(r.Status.InFlight(), "status %s is in flight", r.Status)
+	add(f.opStatusInFlight(), "operation #%d is %s", opID, opStatus(f.op))
+	add(!applied && r.Status == RestoreCancelled, "cancelled before anything was applied")
+	add(!applied && f.opOutcome(OutcomeBlocked, OutcomeCancelled), "operation #%d outcome %s and nothing was applied", opID, opOutcome(f.op))
+	if len(why) > 0 {
+		return AttentionNotExecuted, why
+	}
+
+	add(r.Status == RestoreFailed, "status failed")
+	add(f.opOutcome(OutcomeOpFailed), "operation #%d outcome failed", opID)
+	if len(why) > 0 {
+		return AttentionFailed, why
+	}
+
+	add(r.Status == RestorePartial || r.Status == RestoreCompletedWithErrors, "status %s", r.Status)
+	// Reaching this row, a cancelled or blocked run applied something.
+	add(r.Status == RestoreCancelled, "cancelled after some work was applied")
+	add(f.opOutcome(OutcomeBlocked, OutcomeCancelled), "operation #%d outcome %s after some work was applied", opID, opOutcome(f.op))
+	add(f.opOutcome(OutcomePartiallySucceeded), "operation #%d outcome partially_succeeded", opID)
+	why = append(why, f.entriesWith(OutcomeFailed, OutcomePartial)...)
+	add(f.count(cFailed) > 0, "counts.failed is %d", f.count(cFailed))
+	add(f.count(cPartial) > 0, "counts.partial is %d", f.count(cPartial))
+	if len(why) > 0 {
+		return AttentionPartial, why
+	}
+
+	why = append(why, f.entriesWith(OutcomeSkipped)...)
+	add(f.count(cSkipped) > 0, "counts.skipped is %d", f.count(cSkipped))
+	add(f.count(cNonApplied) > 0, "counts.non_applied is %d", f.count(cNonApplied))
+	add(len(r.Metadata.NonApplied) > 0, "%s listed as not applied", plural(int64(len(r.Metadata.NonApplied)), "entry", "entries"))
+	if len(why) > 0 {
+		return AttentionCompletedWithFollowUp, why
+	}
+
+	return AttentionCompleted, []string{fmt.Sprintf("status %s with no failed, partial, skipped or non-applied work recorded", r.Status)}
+}
+
+func opStatus(op *OperationRun) string {
+	if op == nil {
+		return ""
+	}
+	return string(op.Status)
+}
+
+func opOutcome(op *OperationRun) string {
+	if op == nil {
+		return ""
+	}
+	return string(op.Outcome)
+}

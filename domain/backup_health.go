@@ -1,0 +1,145 @@
+package domain
+
+import (
+	"fmt"
+	"time"
+)
+
+// usable reports whether a backup set can be restored from (rules.md §1).
+func (b *BackupSet) usable() bool {
+	return (b.Status == BackupCompleted || b.Status == BackupPartial) && b.CompletedAt != nil
+}
+
+// finished reports whether a backup attempt ended (rules.md §1).
+func (b *BackupSet) finished() bool {
+	return (b.Status == BackupCompleted || b.Status == BackupPartial || b.Status == BackupFailed) && b.CompletedAt != nil
+}
+
+// latestBackup returns the latest set by completed_at among those keep accepts.
+func latestBackup(sets []*BackupSet, keep func(*BackupSet) bool) *BackupSet {
+	var best *BackupSet
+	for _, b := range sets {
+		if !keep(b) {
+			continue
+		}
+		if best == nil || later(*b.CompletedAt, b.ID, *best.CompletedAt, best.ID) {
+			best = b
+		}
+	}
+	return best
+}
+
+// backupHealth derives a tenant's backup-input posture (rules.md §1). It is
+// about backup inputs only and never about restores; the first matching row of
+// the table wins.
+func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *BackupHealth {
+	h := &BackupHealth{
+		PositiveClaimBoundary: PositiveClaimBoundary,
+		PrimaryActionTarget:   linkOrDisabled("Open backup sets", fmt.Sprintf("tenants/%d/backup-sets", t.ID), canView, CapBackupView),
+	}
+	usable := latestBackup(sets, (*BackupSet).usable)
+	finished := latestBackup(sets, (*BackupSet).finished)
+	window := time.Duration(t.FreshnessHours) * time.Hour
+
+	var rule string
+	var records []string
+	if usable != nil {
+		id := usable.ID
+		h.LatestUsableBackupSetID = &id
+		records = append(records, recordPath("backup_sets", usable.Index))
+	}
+
+	switch {
+	case usable == nil && len(sets) == 0:
+		h.set(PostureAbsent, ReasonNoBackupSets,
+			"No backup recorded",
+			"This tenant has no backup set in the snapshot, so there is nothing to restore from.")
+		rule = "absent: the tenant has no backup set"
+	case usable == nil:
+		msg := fmt.Sprintf("None of this tenant's %s finished as completed or partial, so there is nothing to restore from.", plural(int64(len(sets)), "backup set", "backup sets"))
+		if finished != nil {
+			records = append(records, recordPath("backup_sets", finished.Index))
+			msg += fmt.Sprintf(" The latest finished attempt, %s, ended %s at %s.", setName(finished), finished.Status, whenText(*finished.CompletedAt))
+		}
+		h.set(PostureAbsent, ReasonNoUsableBackup, "No usable backup", msg)
+		rule = fmt.Sprintf("absent: none of %d backup sets is completed or partial", len(sets))
+	case now.Sub(*usable.CompletedAt) > window:
+		age := now.Sub(*usable.CompletedAt)
+		h.set(PostureStale, ReasonLatestBackupStale,
+			fmt.Sprintf("Latest backup is older than %d hours", t.FreshnessHours),
+			fmt.Sprintf("The latest usable backup, %s, completed at %s, %s before this snapshot; the freshness window is %d hours.",
+				setName(usable), whenText(*usable.CompletedAt), durationText(age), t.FreshnessHours))
+		rule = fmt.Sprintf("stale: latest usable backup set #%d completed %s, %s before generated_at %s; freshness window %dh",
+			usable.ID, whenText(*usable.CompletedAt), durationText(age), whenText(now), t.FreshnessHours)
+	case finished.Status == BackupFailed && finished != usable:
+		// finished is the latest finished attempt; being failed, it is not the
+		// usable set, and by the ordering of latestBackup it is later than it.
+		records = append(records, recordPath("backup_sets", finished.Index))
+		h.set(PostureDegraded, ReasonLatestAttemptFailed,
+			"Latest backup attempt failed",
+			fmt.Sprintf("The latest attempt, %s, failed at %s. The latest usable backup is %s, completed at %s.",
+				setName(finished), whenText(*finished.CompletedAt), setName(usable), whenText(*usable.CompletedAt)))
+		rule = fmt.Sprintf("degraded: latest finished attempt #%d failed %s, after latest usable set #%d (%s)",
+			finished.ID, whenText(*finished.CompletedAt), usable.ID, whenText(*usable.CompletedAt))
+	case usable.Status == BackupPartial:
+		h.set(PostureDegraded, ReasonLatestBackupPartial,
+			"Latest backup is partial",
+			fmt.Sprintf("The latest usable backup, %s, completed partially at %s: some configuration was not captured.",
+				setName(usable), whenText(*usable.CompletedAt)))
+		rule = fmt.Sprintf("degraded: latest usable backup set #%d has status partial", usable.ID)
+	case usable.FailedItemCount != nil && *usable.FailedItemCount > 0:
+		of := ""
+		if usable.ItemCount != nil {
+			of = fmt.Sprintf(" of %d", *usable.ItemCount)
+		}
+		h.set(PostureDegraded, ReasonLatestHasFailed,
+			"Latest backup has failed items",
+			fmt.Sprintf("The latest usable backup, %s, completed at %s with %d%s items failed.",
+				setName(usable), whenText(*usable.CompletedAt), *usable.FailedItemCount, of))
+		rule = fmt.Sprintf("degraded: latest usable backup set #%d has failed_item_count %d", usable.ID, *usable.FailedItemCount)
+	default:
+		h.Posture = PostureHealthy
+		h.HealthyClaimAllowed = true
+		// Never the word the state key uses (rules.md §6): this is about inputs.
+		h.Headline = "Backup inputs are current"
+		h.SupportingMessage = fmt.Sprintf("The latest backup, %s, completed at %s, within the %d-hour freshness window, with no failed items recorded.",
+			setName(usable), whenText(*usable.CompletedAt), t.FreshnessHours)
+		rule = fmt.Sprintf("healthy: latest usable backup set #%d completed %s, within %dh, no failure recorded after it, no failed items",
+			usable.ID, whenText(*usable.CompletedAt), t.FreshnessHours)
+	}
+	h.Why = &Why{Rule: "rules.md §1 " + h.Posture, Text: rule, Records: records}
+	return h
+}
+
+func (h *BackupHealth) set(posture, reason, headline, message string) {
+	h.Posture = posture
+	h.PrimaryReason = &reason
+	h.Headline = headline
+	h.SupportingMessage = message
+}
+
+// setName names a backup set for people: its name (as data, quoted) and id.
+func setName(b *BackupSet) string {
+	if b.Name == "" {
+		return fmt.Sprintf("backup set #%d", b.ID)
+	}
+	return fmt.Sprintf("%q (#%d)", b.Name, b.ID)
+}
+
+// linkOrDisabled is an action to url, or a disabled control saying which
+// capability the viewer lacks (rules.md §7).
+func linkOrDisabled(label, url string, allowed bool, need Capability) Action {
+	if allowed {
+		return Action{Label: label, URL: url}
+	}
+	return Action{Label: label, Disabled: true, HelperText: missingAccess(need)}
+}
+
+func missingAccess(c Capability) string {
+	area := map[Capability]string{
+		CapBackupView:   "backup sets",
+		CapRestoreView:  "restore runs",
+		CapEvidenceView: "evidence records",
+	}[c]
+	return fmt.Sprintf("Your access does not include %s (the %s capability is missing).", area, c)
+}

@@ -1,0 +1,116 @@
+package domain
+
+import "sort"
+
+// tenantKey scopes a record id to its tenant. Lookups go through it, so a
+// reference can only ever find a record of the same tenant.
+type tenantKey struct{ tenant, id int64 }
+
+// index groups a snapshot's records by tenant in one pass, so resolving is
+// linear in the size of the snapshot.
+type index struct {
+	backupSets   map[int64][]*BackupSet
+	runs         map[int64][]*RestoreRun
+	ops          map[tenantKey]*OperationRun
+	evidenceByOp map[tenantKey][]*EvidenceSnapshot
+}
+
+func newIndex(s *Snapshot) *index {
+	ix := &index{
+		backupSets:   make(map[int64][]*BackupSet, len(s.Tenants)),
+		runs:         make(map[int64][]*RestoreRun, len(s.Tenants)),
+		ops:          make(map[tenantKey]*OperationRun, len(s.OperationRuns)),
+		evidenceByOp: make(map[tenantKey][]*EvidenceSnapshot, len(s.EvidenceSnapshots)),
+	}
+	for i := range s.BackupSets {
+		b := &s.BackupSets[i]
+		ix.backupSets[b.TenantID] = append(ix.backupSets[b.TenantID], b)
+	}
+	for i := range s.RestoreRuns {
+		r := &s.RestoreRuns[i]
+		ix.runs[r.TenantID] = append(ix.runs[r.TenantID], r)
+	}
+	for i := range s.OperationRuns {
+		o := &s.OperationRuns[i]
+		ix.ops[tenantKey{o.TenantID, o.ID}] = o
+	}
+	for i := range s.EvidenceSnapshots {
+		e := &s.EvidenceSnapshots[i]
+		k := tenantKey{e.TenantID, e.OperationRunID}
+		ix.evidenceByOp[k] = append(ix.evidenceByOp[k], e)
+	}
+	return ix
+}
+
+// Resolve derives every state of a checked snapshot (rules.md). A rejected
+// snapshot gives only its errors. Quarantined tenants are listed as invalid
+// with nothing derived; every other tenant resolves as if they were absent.
+func Resolve(c *Checked) *Resolution {
+	res := &Resolution{Errors: c.Problems, ErrorsOmitted: c.Omitted, Tenants: []TenantState{}}
+	if res.Errors == nil {
+		res.Errors = Problems{}
+	}
+	s := c.Snapshot
+	if s == nil {
+		return res
+	}
+	v := s.SchemaVersion
+	res.SchemaVersion = &v
+	res.GeneratedAt = &s.GeneratedAtText
+	if s.Name != "" {
+		res.Name = &s.Name
+	}
+
+	ix := newIndex(s)
+	tenants := make([]*Tenant, len(s.Tenants))
+	for i := range s.Tenants {
+		tenants[i] = &s.Tenants[i]
+	}
+	sort.Slice(tenants, func(i, j int) bool { return tenants[i].ID < tenants[j].ID })
+
+	res.Tenants = make([]TenantState, 0, len(tenants))
+	for _, t := range tenants {
+		if c.Quarantined[t.ID] {
+			res.Tenants = append(res.Tenants, TenantState{
+				TenantID: t.ID, Name: t.Name, DataStatus: DataInvalid,
+				NeedsAttention: []AttentionItem{}, RestoreRuns: []RunState{},
+			})
+			continue
+		}
+		res.Tenants = append(res.Tenants, resolveTenant(s, ix, t))
+	}
+	return res
+}
+
+func resolveTenant(s *Snapshot, ix *index, t *Tenant) TenantState {
+	canBackup, canRestore := s.Can(CapBackupView), s.Can(CapRestoreView)
+	bh := backupHealth(t, ix.backupSets[t.ID], s.GeneratedAt, canBackup)
+
+	runs := append([]*RestoreRun(nil), ix.runs[t.ID]...)
+	sort.Slice(runs, func(i, j int) bool { return runs[i].ID < runs[j].ID })
+	states := make([]RunState, len(runs))
+	for i, r := range runs {
+		var op *OperationRun
+		if r.OperationRunID != nil {
+			op = ix.ops[tenantKey{t.ID, *r.OperationRunID}]
+		}
+		f := newRunFacts(r, op)
+		var evidence []*EvidenceSnapshot
+		if f.op != nil {
+			evidence = currentEvidence(f, ix.evidenceByOp[tenantKey{t.ID, f.op.ID}], s.GeneratedAt)
+		}
+		att := attention(f)
+		states[i] = RunState{ID: r.ID, Attention: att, Result: resultState(f, att, evidence)}
+	}
+
+	ev := recoveryEvidence(t, runs, states, bh.Posture, canRestore)
+	return TenantState{
+		TenantID:         t.ID,
+		Name:             t.Name,
+		DataStatus:       DataValid,
+		BackupHealth:     bh,
+		RecoveryEvidence: ev,
+		NeedsAttention:   needsAttention(t, ev, bh, canRestore, canBackup),
+		RestoreRuns:      states,
+	}
+}
