@@ -104,10 +104,15 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 		h.Headline = "Backup inputs are current"
 		h.SupportingMessage = fmt.Sprintf("The latest backup, %s, completed at %s, within the %d-hour freshness window, with no failed items recorded.",
 			setName(usable), whenText(*usable.CompletedAt), t.FreshnessHours)
-		rule = fmt.Sprintf("healthy: latest usable backup set #%d completed %s, within %dh, no failure recorded after it, no failed items",
+		// The why is shown on pages: it names the state in words, not by its key.
+		rule = fmt.Sprintf("backup inputs current: latest usable backup set #%d completed %s, within %dh, no failure recorded after it, no failed items",
 			usable.ID, whenText(*usable.CompletedAt), t.FreshnessHours)
 	}
-	h.Why = &Why{Rule: "rules.md §1 " + h.Posture, Text: rule, Records: records}
+	ruleName := h.Posture
+	if h.Posture == PostureHealthy {
+		ruleName = "backup inputs current"
+	}
+	h.Why = &Why{Rule: "rules.md §1 " + ruleName, Text: rule, Records: records}
 	return h
 }
 

@@ -1,0 +1,506 @@
+package domain
+
+// The decoder reads a snapshot token by token with jsontext, the tokenizer of
+// encoding/json/v2 (github.com/go-json-experiment/json, its mirror). Chosen
+// over encoding/json because:
+//   - it rejects duplicate member names and invalid UTF-8 by itself, which
+//     encoding/json silently accepts (the last duplicate wins; bad bytes
+//     become U+FFFD) — both would let a snapshot say two things at once;
+//   - reading tokens lets us report every error with its JSON path and go on
+//     to the next member, where Unmarshal stops at the first;
+//   - no reflection: each record is read straight into its struct, which is
+//     faster than encoding/json's Unmarshal and keeps the WASM build smaller.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// collection names, as in the document and in paths.
+const (
+	collTenants   = "tenants"
+	collBackups   = "backup_sets"
+	collRuns      = "restore_runs"
+	collOps       = "operation_runs"
+	collEvidence  = "evidence_snapshots"
+	errStopReason = "stop"
+)
+
+// recordMeta is what the decoder knows of one record whatever its faults:
+// where it is, and its tenant_id when that was a valid integer.
+type recordMeta struct {
+	coll      string
+	index     int
+	offset    int64
+	tenantID  int64
+	hasTenant bool
+	// kept reports whether the record was an object and is in the Snapshot.
+	kept bool
+	// issues counts the problems reported against the record.
+	issues int
+}
+
+func (m *recordMeta) path() string { return recordPath(m.coll, m.index) }
+
+// at names a place in the document for a problem; its string is built only
+// when a problem is reported.
+type at struct {
+	rec   *recordMeta // nil at the top level
+	sub   string      // e.g. "results.items" or "metadata.counts"; may be empty
+	idx   int         // index within sub, or -1
+	field string      // member name; may be empty
+}
+
+func (a at) String() string {
+	p := ""
+	if a.rec != nil {
+		p = a.rec.path()
+	}
+	join := func(s string) {
+		if s == "" {
+			return
+		}
+		if p != "" {
+			p += "."
+		}
+		p += s
+	}
+	join(a.sub)
+	if a.idx >= 0 {
+		p += "[" + strconv.Itoa(a.idx) + "]"
+	}
+	join(a.field)
+	return p
+}
+
+func field(rec *recordMeta, name string) at { return at{rec: rec, idx: -1, field: name} }
+
+// issue is a problem before its reach is known: that needs the whole document
+// (the tenants may come after the records that name them).
+type issue struct {
+	path   string
+	rec    *recordMeta // nil: the document, the viewer or a top-level member
+	offset int64
+	code   string
+	msg    string
+	reject bool // rejects the snapshot whatever the record
+}
+
+// errFatal stops decoding: the document cannot be read further.
+var errFatal = errors.New("fatal")
+
+type decoder struct {
+	dec      *jsontext.Decoder
+	in       *limitReader
+	maxDepth int
+	issues   []issue
+	snap     Snapshot
+	metas    map[string][]*recordMeta
+	// seenGeneratedAt and friends record what the top level had.
+	seenVersion, seenGeneratedAt bool
+	generatedAtOK                bool
+}
+
+// limitReader reads at most max bytes and remembers whether there was more.
+type limitReader struct {
+	r        io.Reader
+	max      int64
+	left     int64
+	exceeded bool
+	err      error // the underlying reader's error other than EOF
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		// One byte more tells a document of exactly max bytes from a longer one.
+		var one [1]byte
+		n, _ := l.r.Read(one[:])
+		if n > 0 {
+			l.exceeded = true
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if err != nil && err != io.EOF {
+		l.err = err
+	}
+	return n, err
+}
+
+func (d *decoder) add(a at, code, format string, args ...any) {
+	if a.rec != nil {
+		a.rec.issues++
+	}
+	d.issues = append(d.issues, issue{
+		path: a.String(), rec: a.rec, offset: d.dec.InputOffset(),
+		code: code, msg: fmt.Sprintf(format, args...),
+	})
+}
+
+func (d *decoder) reject(path, code, format string, args ...any) {
+	var off int64
+	if d.dec != nil {
+		off = d.dec.InputOffset()
+	}
+	d.issues = append(d.issues, issue{path: path, offset: off, code: code, msg: fmt.Sprintf(format, args...), reject: true})
+}
+
+// fail turns a read error into a rejecting issue and stops decoding.
+func (d *decoder) fail(err error) error {
+	if err == errFatal {
+		return err
+	}
+	switch {
+	case d.in.exceeded:
+		d.reject("", CodeTooLarge, "the document is larger than the limit of %d bytes", d.in.max)
+	case d.in.err != nil:
+		d.reject("", CodeSyntax, "reading the document failed: %v", d.in.err)
+	default:
+		var se *jsontext.SyntacticError
+		if errors.As(err, &se) {
+			path := pointerToPath(se.JSONPointer)
+			code := CodeSyntax
+			msg := se.Err.Error()
+			if errors.Is(err, jsontext.ErrDuplicateName) {
+				code = CodeDuplicateMember
+				msg = fmt.Sprintf("member %q appears more than once in one object", se.JSONPointer.LastToken())
+			} else if errors.Is(err, io.ErrUnexpectedEOF) {
+				msg = "the document ends early (truncated)"
+			} else if se.Err != nil {
+				msg = fmt.Sprintf("not valid JSON at byte %d: %v", se.ByteOffset, se.Err)
+			}
+			d.reject(path, code, "%s", msg)
+		} else if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			d.reject("", CodeSyntax, "the document ends early (truncated)")
+		} else {
+			d.reject("", CodeSyntax, "not valid JSON: %v", err)
+		}
+	}
+	return errFatal
+}
+
+// pointerToPath turns an RFC 6901 pointer (/restore_runs/3/status) into our
+// path syntax (restore_runs[3].status).
+func pointerToPath(p jsontext.Pointer) string {
+	out := ""
+	for tok := range p.Tokens() {
+		if _, err := strconv.Atoi(tok); err == nil && out != "" {
+			out += "[" + tok + "]"
+			continue
+		}
+		if out != "" {
+			out += "."
+		}
+		out += tok
+	}
+	return out
+}
+
+// skip passes over one value of any shape, bounding its nesting.
+func (d *decoder) skip() error {
+	k := d.dec.PeekKind()
+	if k != '{' && k != '[' {
+		if _, err := d.dec.ReadToken(); err != nil {
+			return d.fail(err)
+		}
+		return nil
+	}
+	base := d.dec.StackDepth()
+	for {
+		if _, err := d.dec.ReadToken(); err != nil {
+			return d.fail(err)
+		}
+		depth := d.dec.StackDepth()
+		if depth > d.maxDepth {
+			d.reject(pointerToPath(d.dec.StackPointer()), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
+			return errFatal
+		}
+		if depth == base {
+			return nil
+		}
+	}
+}
+
+// peek returns the kind of the next value, or a fatal error.
+func (d *decoder) peek() (jsontext.Kind, error) {
+	k := d.dec.PeekKind()
+	if k == 0 {
+		_, err := d.dec.ReadToken()
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		return 0, d.fail(err)
+	}
+	return k, nil
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	}
+	return "a value"
+}
+
+// wrongType reports a value of the wrong kind and skips it.
+func (d *decoder) wrongType(a at, want string, got jsontext.Kind) error {
+	d.add(a, CodeWrongType, "must be %s, not %s", want, kindName(got))
+	return d.skip()
+}
+
+// readInt reads an integer. ok is false when the value was null or wrong
+// (reported unless null and nullable).
+func (d *decoder) readInt(a at, nullable bool) (v int64, ok bool, err error) {
+	k, err := d.peek()
+	if err != nil {
+		return 0, false, err
+	}
+	switch k {
+	case '0':
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			return 0, false, d.fail(err)
+		}
+		n, ierr := tok.Int()
+		if ierr != nil {
+			f, ferr := tok.Float()
+			if ferr == nil && f == float64(int64(f)) && f < 9.2e18 && f > -9.2e18 {
+				d.add(a, CodeWrongType, "must be an integer written without a fraction or exponent, not %s", tok.String())
+			} else if ferr == nil && f != float64(int64(f)) && (f > -9.2e18 && f < 9.2e18) {
+				d.add(a, CodeWrongType, "must be an integer, not %s", tok.String())
+			} else {
+				d.add(a, CodeOutOfRange, "the number %s is too large for an id or count", truncate(tok.String(), 40))
+			}
+			return 0, false, nil
+		}
+		return n, true, nil
+	case 'n':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return 0, false, d.fail(err)
+		}
+		if !nullable {
+			d.add(a, CodeNull, "must not be null")
+		}
+		return 0, false, nil
+	case '"':
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			return 0, false, d.fail(err)
+		}
+		d.add(a, CodeWrongType, "must be an integer, not a string (%q)", truncate(tok.String(), 40))
+		return 0, false, nil
+	default:
+		return 0, false, d.wrongType(a, "an integer", k)
+	}
+}
+
+// readString reads a string; ok is false when null or wrong.
+func (d *decoder) readString(a at, nullable bool) (s string, ok bool, err error) {
+	k, err := d.peek()
+	if err != nil {
+		return "", false, err
+	}
+	switch k {
+	case '"':
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			return "", false, d.fail(err)
+		}
+		return tok.String(), true, nil
+	case 'n':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return "", false, d.fail(err)
+		}
+		if !nullable {
+			d.add(a, CodeNull, "must not be null")
+		}
+		return "", false, nil
+	default:
+		return "", false, d.wrongType(a, "a string", k)
+	}
+}
+
+func (d *decoder) readBool(a at) (v, ok bool, err error) {
+	k, err := d.peek()
+	if err != nil {
+		return false, false, err
+	}
+	switch k {
+	case 't', 'f':
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			return false, false, d.fail(err)
+		}
+		return tok.Bool(), true, nil
+	case 'n':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return false, false, d.fail(err)
+		}
+		d.add(a, CodeNull, "must not be null")
+		return false, false, nil
+	case '"':
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			return false, false, d.fail(err)
+		}
+		d.add(a, CodeWrongType, "must be true or false, not a string (%q)", truncate(tok.String(), 40))
+		return false, false, nil
+	default:
+		return false, false, d.wrongType(a, "true or false", k)
+	}
+}
+
+// readTime reads an RFC 3339 timestamp with an explicit offset.
+func (d *decoder) readTime(a at, nullable bool) (t *time.Time, ok bool, err error) {
+	s, ok, err := d.readString(a, nullable)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	v, perr := parseTimestamp(s)
+	if perr != nil {
+		d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-08T23:06:00Z or 2026-04-09T01:06:00+02:00)", truncate(s, 60))
+		return nil, false, nil
+	}
+	return &v, true, nil
+}
+
+func parseTimestamp(s string) (time.Time, error) {
+	// time.RFC3339 requires the offset (Z or ±hh:mm) and accepts fractions.
+	return time.Parse(time.RFC3339, s)
+}
+
+// readEnum reads a string that must be one of allowed.
+func (d *decoder) readEnum(a at, what string, allowed []string) (string, bool, error) {
+	s, ok, err := d.readString(a, false)
+	if err != nil || !ok {
+		return "", false, err
+	}
+	for _, v := range allowed {
+		if s == v {
+			return s, true, nil
+		}
+	}
+	d.add(a, CodeBadEnum, "%s", enumMessage(what, truncate(s, 60), allowed))
+	return "", false, nil
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// object reads an object member by member, calling member for each name. A
+// value that is not an object is reported (wrong) and skipped: ok is false.
+func (d *decoder) object(a at, want string, member func(name string) error) (ok bool, err error) {
+	k, err := d.peek()
+	if err != nil {
+		return false, err
+	}
+	if k != '{' {
+		if k == 'n' {
+			if _, err := d.dec.ReadToken(); err != nil {
+				return false, d.fail(err)
+			}
+			d.add(a, CodeNull, "must be %s, not null", want)
+			return false, nil
+		}
+		return false, d.wrongType(a, want, k)
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return false, d.fail(err)
+	}
+	for {
+		k, err := d.peek()
+		if err != nil {
+			return false, err
+		}
+		if k == '}' {
+			if _, err := d.dec.ReadToken(); err != nil {
+				return false, d.fail(err)
+			}
+			return true, nil
+		}
+		tok, err := d.dec.ReadToken()
+		if err != nil {
+			return false, d.fail(err)
+		}
+		if err := member(tok.String()); err != nil {
+			return false, err
+		}
+	}
+}
+
+// array reads an array element by element.
+func (d *decoder) array(a at, want string, elem func(i int) error) (ok bool, err error) {
+	k, err := d.peek()
+	if err != nil {
+		return false, err
+	}
+	if k != '[' {
+		return false, d.wrongType(a, want, k)
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return false, d.fail(err)
+	}
+	for i := 0; ; i++ {
+		k, err := d.peek()
+		if err != nil {
+			return false, err
+		}
+		if k == ']' {
+			if _, err := d.dec.ReadToken(); err != nil {
+				return false, d.fail(err)
+			}
+			return true, nil
+		}
+		if err := elem(i); err != nil {
+			return false, err
+		}
+	}
+}
+
+// unknown reports a member the format does not define and skips its value. A
+// typo such as is_dryrun must never pass silently.
+func (d *decoder) unknown(a at, name string) error {
+	a.field = name
+	d.add(a, CodeUnknownMember, "unknown member %q", truncate(name, 60))
+	return d.skip()
+}
+
+// missing reports a required member that is absent.
+func (d *decoder) missing(a at, name string) {
+	a.field = name
+	off := int64(0)
+	if a.rec != nil {
+		off = a.rec.offset
+	}
+	if a.rec != nil {
+		a.rec.issues++
+	}
+	d.issues = append(d.issues, issue{
+		path: a.String(), rec: a.rec, offset: off, reject: a.rec == nil,
+		code: CodeMissing, msg: fmt.Sprintf("required member %q is missing", name),
+	})
+}

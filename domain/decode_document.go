@@ -1,0 +1,171 @@
+package domain
+
+import (
+	"io"
+	"sort"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+func check(r io.Reader, lim Limits) *Checked {
+	if lim.MaxBytes <= 0 {
+		lim.MaxBytes = DefaultMaxBytes
+	}
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = DefaultMaxDepth
+	}
+	in := &limitReader{r: r, max: lim.MaxBytes, left: lim.MaxBytes}
+	d := &decoder{
+		in:       in,
+		maxDepth: lim.MaxDepth,
+		metas:    map[string][]*recordMeta{},
+	}
+	// Duplicate names and invalid UTF-8 are errors by default in jsontext;
+	// both stay so.
+	d.dec = jsontext.NewDecoder(in)
+	fatal := d.document() != nil
+	return d.finish(fatal)
+}
+
+// document reads the top-level object and what follows it.
+func (d *decoder) document() error {
+	k, err := d.peek()
+	if err != nil {
+		return err
+	}
+	if k != '{' {
+		d.reject("", CodeNotObject, "the snapshot must be a JSON object, not %s", kindName(k))
+		return errFatal
+	}
+	_, err = d.object(at{idx: -1}, "an object", func(name string) error {
+		a := at{field: name, idx: -1}
+		switch name {
+		case "schema_version":
+			d.seenVersion = true
+			v, ok, err := d.readInt(a, false)
+			if ok {
+				d.snap.SchemaVersion = int(v)
+				if v != SchemaVersion {
+					d.add(a, CodeBadVersion, "schema_version %d is not supported; this tenantatlas reads version %d", v, SchemaVersion)
+				}
+			}
+			return err
+		case "generated_at":
+			d.seenGeneratedAt = true
+			s, ok, err := d.readString(a, false)
+			if ok {
+				t, perr := parseTimestamp(s)
+				if perr != nil {
+					d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-09T01:19:36+02:00)", truncate(s, 60))
+				} else {
+					d.snap.GeneratedAt, d.snap.GeneratedAtText, d.generatedAtOK = t, s, true
+				}
+			}
+			return err
+		case "name":
+			s, _, err := d.readString(a, false)
+			d.snap.Name = s
+			return err
+		case "viewer":
+			return d.viewer()
+		case collTenants:
+			return d.records(collTenants, d.tenant)
+		case collBackups:
+			return d.records(collBackups, d.backupSet)
+		case collRuns:
+			return d.records(collRuns, d.restoreRun)
+		case collOps:
+			return d.records(collOps, d.operationRun)
+		case collEvidence:
+			return d.records(collEvidence, d.evidenceSnapshot)
+		default:
+			// An unknown top-level member rejects the snapshot: it may be a
+			// misspelt collection whose records would otherwise vanish.
+			return d.unknown(at{idx: -1}, name)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	// Anything after the document is trailing data.
+	if _, err := d.dec.ReadToken(); err != io.EOF {
+		if d.in.exceeded {
+			return d.fail(err)
+		}
+		d.reject("", CodeTrailingData, "unexpected data after the end of the snapshot at byte %d", d.dec.InputOffset())
+		return errFatal
+	}
+	if d.in.exceeded || d.in.err != nil {
+		return d.fail(io.ErrUnexpectedEOF)
+	}
+	return nil
+}
+
+// finish validates what was decoded, gives every issue its reach and tenant,
+// and orders and caps the problems.
+func (d *decoder) finish(fatal bool) *Checked {
+	if !fatal {
+		if !d.seenVersion {
+			d.reject("schema_version", CodeMissing, "required member \"schema_version\" is missing; this tenantatlas reads version 1")
+		}
+		if !d.seenGeneratedAt {
+			d.reject("generated_at", CodeMissing, "required member \"generated_at\" is missing; it is the \"now\" of every age and expiry")
+		}
+		d.validate()
+	}
+
+	tenants := map[int64]bool{}
+	for i := range d.snap.Tenants {
+		tenants[d.snap.Tenants[i].ID] = true
+	}
+	problems := make(Problems, 0, len(d.issues))
+	offsets := make([]int64, 0, len(d.issues))
+	rejected := fatal
+	for _, is := range d.issues {
+		p := Problem{Path: is.path, Code: is.code, Message: is.msg}
+		switch {
+		case is.reject || is.rec == nil || is.rec.coll == collTenants:
+			p.Reach = ReachSnapshot
+			rejected = true
+		case is.rec.hasTenant && tenants[is.rec.tenantID]:
+			id := is.rec.tenantID
+			p.TenantID, p.Reach = &id, ReachTenant
+		default:
+			p.Reach = ReachRecord // belongs to no tenant; nothing else is affected
+		}
+		problems = append(problems, p)
+		off := is.offset
+		if is.rec != nil {
+			off = is.rec.offset
+		}
+		offsets = append(offsets, off)
+	}
+	// Input order: by the record (or place) each problem concerns; problems of
+	// one record keep the order they were found in.
+	order := make([]int, len(problems))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return offsets[order[a]] < offsets[order[b]] })
+	sorted := make(Problems, len(problems))
+	for i, j := range order {
+		sorted[i] = problems[j]
+	}
+
+	c := &Checked{Problems: sorted, Quarantined: map[int64]bool{}}
+	if len(c.Problems) > MaxProblems {
+		c.Omitted = len(c.Problems) - MaxProblems
+		c.Problems = c.Problems[:MaxProblems:MaxProblems]
+	}
+	if rejected {
+		return c
+	}
+	for _, p := range sorted {
+		if p.Reach == ReachTenant {
+			c.Quarantined[*p.TenantID] = true
+		}
+	}
+	snap := d.snap
+	c.Snapshot = &snap
+	return c
+}
