@@ -1,6 +1,49 @@
 package main
 
-import "io"
+import (
+	"bufio"
+	"fmt"
+	"io"
 
-// TEMPORARY stub; replaced by the real validate command.
-func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int { return exitRejected }
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+const validateUsage = `validate [--max-bytes N] FILE...
+
+Checks snapshots and prints every problem as FILE: PATH: message, one a line.
+Exit status: 0 clean, 1 errors in records (orphans, quarantined tenants),
+2 a rejected snapshot or a usage or I/O error (the worst over all files).
+"-" reads standard input.`
+
+func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("validate", validateUsage, stderr)
+	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return exitRejected
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	worst := exitOK
+	for _, name := range files {
+		c, err := checkFile(name, stdin, *maxBytes)
+		if err != nil {
+			out.Flush()
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			worst = max(worst, exitRejected)
+			continue
+		}
+		for _, p := range c.Problems {
+			fmt.Fprintf(out, "%s: %s\n", name, p.String())
+		}
+		if c.Omitted > 0 {
+			fmt.Fprintf(out, "%s: and %d more problems not listed\n", name, c.Omitted)
+		}
+		worst = max(worst, exitFor(c))
+	}
+	return worst
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+// checkFile decodes and validates one snapshot file ("-" is standard input).
+// An I/O error is returned; everything wrong with the content is a problem.
+func checkFile(name string, stdin io.Reader, maxBytes int64) (*domain.Checked, error) {
+	if name == "-" {
+		return domain.Check(stdin, domain.Limits{MaxBytes: maxBytes}), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return domain.Check(f, domain.Limits{MaxBytes: maxBytes}), nil
+}
+
+// exitFor is the exit status a checked snapshot earns (interfaces.md).
+func exitFor(c *domain.Checked) int {
+	switch {
+	case c.Rejected():
+		return exitRejected
+	case len(c.Problems) > 0:
+		return exitRecords
+	default:
+		return exitOK
+	}
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments (`resolve FILE --tenant 3`), as people type them.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "-" || !strings.HasPrefix(args[0], "-") {
+			positional = append(positional, args[0])
+			args = args[1:]
+			continue
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+	}
+}
+
+// newFlagSet makes a subcommand's flag set whose -help prints usage and the
+// flags to stderr.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: tenantatlas %s\n\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// flagExit is the status for a flag parsing error: 0 for -help, else 2.
+func flagExit(err error) int {
+	if err == flag.ErrHelp {
+		return exitOK
+	}
+	return exitRejected
+}
