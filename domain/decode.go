@@ -215,13 +215,15 @@ func (d *decoder) skip() error {
 		return nil
 	}
 	base := d.dec.StackDepth()
+	// Where the skipped value starts: the place to name if it nests too deep.
+	start := pointerToPath(d.dec.StackPointer())
 	for {
 		if _, err := d.dec.ReadToken(); err != nil {
 			return d.fail(err)
 		}
 		depth := d.dec.StackDepth()
 		if depth > d.maxDepth {
-			d.reject(pointerToPath(d.dec.StackPointer()), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
+			d.reject(start, CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
 			return errFatal
 		}
 		if depth == base {

@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"bufio"
+	"bytes"
 	"io"
 	"sort"
 
@@ -14,7 +16,15 @@ func check(r io.Reader, lim Limits) *Checked {
 	if lim.MaxDepth <= 0 {
 		lim.MaxDepth = DefaultMaxDepth
 	}
-	in := &limitReader{r: r, max: lim.MaxBytes, left: lim.MaxBytes}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xef, 0xbb, 0xbf}) {
+		// JSON forbids a byte order mark (RFC 8259 §8.1); say so plainly.
+		c := &Checked{Quarantined: map[int64]bool{}}
+		c.Problems = Problems{{Code: CodeSyntax, Reach: ReachSnapshot,
+			Message: "the document starts with a UTF-8 byte order mark, which JSON does not allow; save it as UTF-8 without a BOM"}}
+		return c
+	}
+	in := &limitReader{r: br, max: lim.MaxBytes, left: lim.MaxBytes}
 	d := &decoder{
 		in:       in,
 		maxDepth: lim.MaxDepth,
@@ -34,6 +44,11 @@ func (d *decoder) document() error {
 		return err
 	}
 	if k != '{' {
+		// Read the value first: "this is not JSON" starts like true, and must
+		// be reported as what it is, not as a boolean.
+		if _, err := d.dec.ReadToken(); err != nil {
+			return d.fail(err)
+		}
 		d.reject("", CodeNotObject, "the snapshot must be a JSON object, not %s", kindName(k))
 		return errFatal
 	}

@@ -464,7 +464,7 @@ func (d *decoder) viewer() error {
 		return err
 	}
 	if ok && !seenCaps {
-		d.missing(at{field: "viewer", idx: -1}, "capabilities")
+		d.missing(at{sub: "viewer", idx: -1}, "capabilities")
 	}
 	for i := before; i < len(d.issues); i++ {
 		d.issues[i].reject = true // an invalid viewer rejects the snapshot
