@@ -1,0 +1,129 @@
+package domain_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+func checkString(s string, lim domain.Limits) *domain.Checked {
+	return domain.Check(strings.NewReader(s), lim)
+}
+
+const head = `{"schema_version":1,"generated_at":"2026-04-09T01:19:36+02:00",`
+
+func TestDecodeValidDocumentFieldByField(t *testing.T) {
+	c := checkFixture(t, "scenarios/result-evidence-current.json")
+	require.NotNil(t, c.Snapshot, "%v", c.Problems)
+	require.Empty(t, c.Problems)
+	s := c.Snapshot
+	assert.Equal(t, 1, s.SchemaVersion)
+	assert.Equal(t, "2026-04-09T01:19:36+02:00", s.GeneratedAtText)
+	assert.Equal(t, "2026-04-08T23:19:36Z", s.GeneratedAt.UTC().Format("2006-01-02T15:04:05Z"))
+	require.Len(t, s.Tenants, 1)
+	assert.Equal(t, domain.Tenant{Index: 0, ID: 1, Name: "Contoso Ltd", FreshnessHours: 24}, s.Tenants[0])
+	require.Len(t, s.RestoreRuns, 1)
+	r := s.RestoreRuns[0]
+	assert.Equal(t, int64(100), r.ID)
+	assert.Equal(t, domain.RestoreCompleted, r.Status)
+	assert.Nil(t, r.BackupSetID, "null backup_set_id")
+	require.NotNil(t, r.OperationRunID)
+	assert.Equal(t, int64(500), *r.OperationRunID)
+	require.Len(t, s.EvidenceSnapshots, 1)
+	require.NotNil(t, s.EvidenceSnapshots[0].ExpiresAt)
+	assert.Nil(t, s.Viewer, "absent viewer: every capability")
+	assert.True(t, s.Can(domain.CapEvidenceView))
+}
+
+func TestDecodeCollectsEveryProblem(t *testing.T) {
+	doc := head + `"tenants":[{"id":1,"name":"A"},{"id":2,"name":"B"}],
+	"restore_runs":[
+	 {"id":1,"tenant_id":1,"status":"complete","is_dry_run":"no","created_at":"2026-04-08T10:00:00Z","extra":1},
+	 {"id":2,"tenant_id":2,"status":"completed","is_dry_run":false,"created_at":"2026-04-08T10:00:00Z"}]}`
+	c := checkString(doc, domain.Limits{})
+	require.NotNil(t, c.Snapshot)
+	var paths []string
+	for _, p := range c.Problems {
+		paths = append(paths, p.Path)
+		require.NotNil(t, p.TenantID)
+		assert.Equal(t, int64(1), *p.TenantID, "tenant_id found before or after the bad member")
+	}
+	assert.Equal(t, []string{"restore_runs[0].status", "restore_runs[0].is_dry_run", "restore_runs[0].extra"}, paths)
+	assert.Equal(t, map[int64]bool{1: true}, c.Quarantined, "tenant 2 is unaffected")
+}
+
+func TestDecodeTenantIDAfterTheFault(t *testing.T) {
+	doc := head + `"restore_runs":[{"status":"bogus","id":1,"is_dry_run":false,"created_at":"2026-04-08T10:00:00Z","tenant_id":1}],"tenants":[{"id":1,"name":"A"}]}`
+	c := checkString(doc, domain.Limits{})
+	require.Len(t, c.Problems, 1)
+	require.NotNil(t, c.Problems[0].TenantID, "records before the tenants array still find their tenant")
+	assert.Equal(t, domain.ReachTenant, c.Problems[0].Reach)
+}
+
+func TestDecodeCapsProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(head + `"tenants":[{"id":1,"name":"A"}],"backup_sets":[`)
+	for i := 0; i < 1200; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":%d,"tenant_id":1,"status":"nope"}`, i+1)
+	}
+	b.WriteString("]}")
+	c := checkString(b.String(), domain.Limits{})
+	assert.Len(t, c.Problems, domain.MaxProblems)
+	assert.Equal(t, 200, c.Omitted)
+	assert.True(t, c.Quarantined[1])
+}
+
+func TestDecodeLimits(t *testing.T) {
+	doc := checkFixture(t, "demo.json")
+	require.NotNil(t, doc.Snapshot)
+	t.Run("size", func(t *testing.T) {
+		c := checkString(head+`"name":"`+strings.Repeat("x", 2000)+`"}`, domain.Limits{MaxBytes: 1000})
+		require.True(t, c.Rejected())
+		require.Len(t, c.Problems, 1)
+		assert.Equal(t, domain.CodeTooLarge, c.Problems[0].Code)
+		assert.Contains(t, c.Problems[0].Message, "1000 bytes")
+	})
+	t.Run("exactly at the size limit is fine", func(t *testing.T) {
+		s := head + `"name":"x"}`
+		c := checkString(s, domain.Limits{MaxBytes: int64(len(s))})
+		assert.False(t, c.Rejected(), "%v", c.Problems)
+	})
+	t.Run("depth", func(t *testing.T) {
+		c := checkString(head+`"tenants":[{"id":1,"name":"A","x":`+strings.Repeat("[", 50)+strings.Repeat("]", 50)+`}]}`, domain.Limits{MaxDepth: 10})
+		require.True(t, c.Rejected())
+		assert.Equal(t, domain.CodeTooDeep, c.Problems[len(c.Problems)-1].Code)
+	})
+}
+
+// A reader that fails is a problem, not a panic.
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, fmt.Errorf("disk on fire") }
+
+func TestDecodeReaderError(t *testing.T) {
+	c := domain.Check(failingReader{}, domain.Limits{})
+	require.True(t, c.Rejected())
+	assert.Contains(t, c.Problems[0].Message, "disk on fire")
+}
+
+func TestProblemString(t *testing.T) {
+	assert.Equal(t, "a: b", domain.Problem{Path: "a", Message: "b"}.String())
+	assert.Equal(t, "b", domain.Problem{Message: "b"}.String())
+}
+
+func TestCheckIsDeterministic(t *testing.T) {
+	b := []byte(head + `"tenants":[{"id":1,"name":"A"}],"backup_sets":[{"id":1,"tenant_id":1,"status":"x"},{"id":1,"tenant_id":9,"status":"y"}]}`)
+	first := domain.Check(bytes.NewReader(b), domain.Limits{})
+	for i := 0; i < 5; i++ {
+		assert.Equal(t, first.Problems, domain.Check(bytes.NewReader(b), domain.Limits{}).Problems)
+	}
+}
