@@ -108,6 +108,8 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot) Resul
 		if r.IsDryRun || r.Status == RestorePreviewed {
 			rs.PrimaryNextAction = "Review preview"
 			rs.AllowedClaims = append(rs.AllowedClaims, "Preview evidence exists")
+		} else {
+			rs.Reason = "This restore is still being prepared: nothing has been previewed or executed."
 		}
 	case ResultInProgress:
 		rs.StatusLabel = "Execution in progress"

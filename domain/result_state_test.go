@@ -110,6 +110,12 @@ func TestResultSummaryCounts(t *testing.T) {
 	})
 }
 
+func TestResultStateDraftClaimsNoPreview(t *testing.T) {
+	rs := runState(t, newSnap().run(1, domain.RestoreScoped, notCompleted).resolve(t), 1).Result
+	assert.NotContains(t, rs.Reason, "preview truth")
+	assert.Equal(t, "Continue preparation", rs.PrimaryNextAction)
+}
+
 func TestResultStateProofIncompleteReasonWithoutOperation(t *testing.T) {
 	rs := runState(t, newSnap().run(1, domain.RestoreCompleted).resolve(t), 1).Result
 	assert.Contains(t, rs.Reason, "operation proof and post-run evidence are both unavailable")

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// golden compares got with testdata/golden/name, or rewrites it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run: go test ./cmd/tenantatlas -run Golden -update")
+	assert.Equal(t, string(want), got)
+}
+
+// TestGoldenResolve: resolve and resolve --explain of every shipped snapshot.
+func TestGoldenResolve(t *testing.T) {
+	files, err := filepath.Glob(fixture("scenarios", "*.json"))
+	require.NoError(t, err)
+	files = append(files, fixture("demo.json"))
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) {
+			_, out, _ := runCLI(t, "", "resolve", f)
+			golden(t, name+".json", out)
+			_, out, _ = runCLI(t, "", "resolve", "--explain", f)
+			golden(t, name+".explain.json", out)
+			assert.Contains(t, out, `"why"`)
+		})
+	}
+}
+
+func TestGoldenResolveTable(t *testing.T) {
+	_, out, _ := runCLI(t, "", "resolve", "--format", "table", fixture("demo.json"))
+	golden(t, "demo.table.txt", out)
+}
+
+func TestGoldenResolveRejected(t *testing.T) {
+	code, out, _ := runCLI(t, "", "resolve", fixture("invalid", "trailing-data.json"))
+	assert.Equal(t, exitRejected, code)
+	golden(t, "rejected.json", out)
+	assert.NotContains(t, out, `"why"`)
+}
+
+func TestResolveOneTenant(t *testing.T) {
+	_, all, _ := runCLI(t, "", "resolve", fixture("demo.json"))
+	code, one, _ := runCLI(t, "", "resolve", fixture("demo.json"), "--tenant", "5")
+	assert.Equal(t, exitRecords, code, "the snapshot's errors still count")
+	assert.Contains(t, one, `"tenant_id": 5,`)
+	assert.NotContains(t, one, `"tenant_id": 1,`)
+	assert.Less(t, len(one), len(all))
+}
