@@ -1,6 +1,90 @@
 package main
 
-import "io"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
 
-// TEMPORARY stub; replaced by the real serve command.
-func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int { return exitRejected }
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/web"
+)
+
+const serveUsage = `serve [--addr 127.0.0.1:8000] [--fixtures DIR] [--base-path /PATH]
+
+Serves the dashboard, prerendering each page on the server, with the
+snapshots embedded in the binary or those in DIR (NAME.json, scenarios/,
+invalid/). Listens on loopback unless told otherwise.`
+
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("serve", serveUsage, stderr)
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	dir := fs.String("fixtures", "", "serve the snapshots in this folder instead of the embedded ones")
+	basePath := fs.String("base-path", "/", "serve the site under this path")
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return exitRejected
+	}
+	srv, err := newServer(*dir, *basePath)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
+		return exitRejected
+	}
+	l, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
+		return exitRejected
+	}
+	if !web.HasWASM() {
+		fmt.Fprintln(stderr, "tenantatlas serve: app.wasm was not built into this binary (run `make wasm` first, or use `make run`); pages are prerendered but the app will not take over in the browser")
+	}
+	fmt.Fprintf(stdout, "tenantatlas: serving on http://%s%s\n", l.Addr(), site.NormalizeBase(*basePath))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
+		return exitRejected
+	}
+	return exitOK
+}
+
+// newServer builds the HTTP server with timeouts that keep a slow or idle
+// client from holding connections.
+func newServer(dir, basePath string) (*http.Server, error) {
+	var fsys fs.FS = fixtures.FS
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	app.Routes()
+	h, err := site.New(fsys, basePath)
+	if err != nil {
+		return nil, err
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}, nil
+}

@@ -1,0 +1,81 @@
+package app
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+)
+
+// Page kinds, one per address of interfaces.md.
+type pageKind int
+
+const (
+	pageSnapshots pageKind = iota
+	pagePortfolio
+	pageTenant
+	pageRestoreRuns
+	pageRestoreRun
+	pageBackupSets
+	pageUnknown
+)
+
+// Address is a page address taken apart: {base}s/{snap}/tenants/{id}/... The
+// base path is removed before parsing.
+type Address struct {
+	Kind   pageKind
+	Snap   string
+	Tenant int64
+	Run    int64
+	Query  url.Values
+}
+
+var (
+	snapName    = `([A-Za-z0-9][A-Za-z0-9._-]{0,99})`
+	rePortfolio = regexp.MustCompile(`^/s/` + snapName + `/?$`)
+	reTenant    = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})$`)
+	reRuns      = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/restore-runs$`)
+	reRun       = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/restore-runs/([0-9]{1,18})$`)
+	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/backup-sets$`)
+)
+
+// ParseAddress reads a path relative to the base ("/s/demo/tenants/1").
+func ParseAddress(path string, query url.Values) Address {
+	id := func(s string) int64 { v, _ := strconv.ParseInt(s, 10, 64); return v }
+	a := Address{Kind: pageUnknown, Query: query}
+	if query == nil {
+		a.Query = url.Values{}
+	}
+	switch {
+	case path == "/" || path == "":
+		a.Kind = pageSnapshots
+	case rePortfolio.MatchString(path):
+		m := rePortfolio.FindStringSubmatch(path)
+		a.Kind, a.Snap = pagePortfolio, m[1]
+	case reTenant.MatchString(path):
+		m := reTenant.FindStringSubmatch(path)
+		a.Kind, a.Snap, a.Tenant = pageTenant, m[1], id(m[2])
+	case reRuns.MatchString(path):
+		m := reRuns.FindStringSubmatch(path)
+		a.Kind, a.Snap, a.Tenant = pageRestoreRuns, m[1], id(m[2])
+	case reRun.MatchString(path):
+		m := reRun.FindStringSubmatch(path)
+		a.Kind, a.Snap, a.Tenant, a.Run = pageRestoreRun, m[1], id(m[2]), id(m[3])
+	case reBackups.MatchString(path):
+		m := reBackups.FindStringSubmatch(path)
+		a.Kind, a.Snap, a.Tenant = pageBackupSets, m[1], id(m[2])
+	}
+	return a
+}
+
+// Known reports whether the address names a page at all.
+func (a Address) Known() bool { return a.Kind != pageUnknown }
+
+// IsScriptOrResource reports whether a path relative to the base is one of
+// go-app's own files rather than a page.
+func IsScriptOrResource(rel string) bool {
+	switch rel {
+	case "/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/app.css":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,12 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// badge shows a state in words, with a tone for the eye.
+func badge(toneKey, words string) app.UI {
+	t := tone[toneKey]
+	if t == "" {
+		t = "neutral"
+	}
+	return app.Span().Class("badge badge--" + t).Text(words)
+}

@@ -1,0 +1,231 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+// portfolioPage lists every tenant of a snapshot (s/{snap}/). Filter, search
+// and sort live in the query string, so a view can be shared and survives a
+// reload; the form works without JavaScript.
+type portfolioPage struct {
+	app.Compo
+	loader
+}
+
+func (p *portfolioPage) OnNav(ctx app.Context) { p.nav(ctx) }
+
+// portfolioQuery is the page's query string, read strictly: unknown values
+// are ignored and never echoed.
+type portfolioQuery struct {
+	backup, recovery, q, sort string
+}
+
+func readPortfolioQuery(v url.Values) portfolioQuery {
+	q := portfolioQuery{q: strings.TrimSpace(v.Get("q")), sort: "name"}
+	if _, ok := postureWords[v.Get("backup")]; ok {
+		q.backup = v.Get("backup")
+	}
+	if _, ok := overviewWords[v.Get("recovery")]; ok {
+		q.recovery = v.Get("recovery")
+	}
+	if s := v.Get("sort"); s == "id" || s == "backup" || s == "recovery" {
+		q.sort = s
+	}
+	if len(q.q) > 100 {
+		q.q = q.q[:100]
+	}
+	return q
+}
+
+// severity orders states from most to least in need of attention.
+var severity = map[string]int{
+	domain.PostureAbsent: 0, domain.PostureStale: 1, domain.PostureDegraded: 2, domain.PostureHealthy: 3,
+	domain.OverviewWeakened: 0, domain.OverviewUnvalidated: 1, domain.OverviewNoRecentIssuesVisible: 2,
+}
+
+func (p *portfolioPage) Render() app.UI {
+	return p.shell("Portfolio", func() app.UI {
+		q := readPortfolioQuery(p.addr.Query)
+		all := p.view.Res.Tenants
+		postureCount, overviewCount, invalid := map[string]int{}, map[string]int{}, 0
+		var rows []domain.TenantState
+		for _, t := range all {
+			if t.DataStatus != domain.DataValid {
+				invalid++
+			} else {
+				postureCount[t.BackupHealth.Posture]++
+				overviewCount[t.RecoveryEvidence.OverviewState]++
+			}
+			if q.q != "" && !strings.Contains(strings.ToLower(t.Name), strings.ToLower(q.q)) {
+				continue
+			}
+			if (q.backup != "" || q.recovery != "") && t.DataStatus != domain.DataValid {
+				continue
+			}
+			if q.backup != "" && t.BackupHealth.Posture != q.backup {
+				continue
+			}
+			if q.recovery != "" && t.RecoveryEvidence.OverviewState != q.recovery {
+				continue
+			}
+			rows = append(rows, t)
+		}
+		sortTenants(rows, q.sort)
+		snap := p.addr.Snap
+		title := snap
+		if p.view.Res.Name != nil {
+			title = *p.view.Res.Name
+		}
+		return app.Div().Body(
+			app.H1().Text(title),
+			app.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", *p.view.Res.GeneratedAt, len(all)),
+			summaryCounts(postureCount, overviewCount, invalid),
+			p.filterForm(q),
+			app.If(len(p.view.Res.Errors) > 0, func() app.UI {
+				return app.Details().Class("card card--warning").Body(
+					app.Summary().Textf("%d errors in this snapshot's records", len(p.view.Res.Errors)+p.view.Res.ErrorsOmitted),
+					problemList(p.view.Res.Errors, p.view.Res.ErrorsOmitted),
+				)
+			}),
+			portfolioTable(snap, rows),
+		)
+	})
+}
+
+func sortTenants(rows []domain.TenantState, by string) {
+	key := func(t domain.TenantState) (int, int) {
+		if t.DataStatus != domain.DataValid {
+			return -1, -1 // invalid tenants first: they need a look
+		}
+		return severity[t.BackupHealth.Posture], severity[t.RecoveryEvidence.OverviewState]
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		switch by {
+		case "id":
+			return a.TenantID < b.TenantID
+		case "backup":
+			ka, _ := key(a)
+			kb, _ := key(b)
+			if ka != kb {
+				return ka < kb
+			}
+		case "recovery":
+			_, ka := key(a)
+			_, kb := key(b)
+			if ka != kb {
+				return ka < kb
+			}
+		}
+		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+	})
+}
+
+func summaryCounts(posture, overview map[string]int, invalid int) app.UI {
+	item := func(label string, n int) app.UI {
+		return app.Li().Body(app.Strong().Textf("%d", n), app.Text(" "+label))
+	}
+	return app.Section().Class("summary").Attr("aria-label", "Counts per state").Body(
+		app.Ul().Class("counts").Body(
+			app.Li().Class("counts__title").Text("Backup health:"),
+			item(postureWords[domain.PostureAbsent], posture[domain.PostureAbsent]),
+			item(postureWords[domain.PostureStale], posture[domain.PostureStale]),
+			item(postureWords[domain.PostureDegraded], posture[domain.PostureDegraded]),
+			item(postureWords[domain.PostureHealthy], posture[domain.PostureHealthy]),
+		),
+		app.Ul().Class("counts").Body(
+			app.Li().Class("counts__title").Text("Recovery evidence:"),
+			item(overviewWords[domain.OverviewWeakened], overview[domain.OverviewWeakened]),
+			item(overviewWords[domain.OverviewUnvalidated], overview[domain.OverviewUnvalidated]),
+			item(overviewWords[domain.OverviewNoRecentIssuesVisible], overview[domain.OverviewNoRecentIssuesVisible]),
+			item("Invalid data", invalid),
+		),
+	)
+}
+
+// option renders a select option. go-app writes selected="false" for
+// Selected(false), which browsers read as selected, so it is set only when
+// true; "Any" has a value of its own because go-app drops empty ones.
+func option(value, label, selected string) app.UI {
+	o := app.Option().Value(value).Text(label)
+	if value == selected || (value == anyValue && selected == "") {
+		o = o.Selected(true)
+	}
+	return o
+}
+
+const anyValue = "any"
+
+func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
+	return app.Form().Class("filters").Method("get").Action(link("/s/"+p.addr.Snap+"/")).Attr("role", "search").Body(
+		app.Label().For("q").Text("Search"),
+		app.Input().Type("search").ID("q").Name("q").Value(q.q).Placeholder("Tenant name"),
+		app.Label().For("backup").Text("Backup"),
+		app.Select().ID("backup").Name("backup").Body(
+			option(anyValue, "Any", q.backup),
+			option(domain.PostureAbsent, postureWords[domain.PostureAbsent], q.backup),
+			option(domain.PostureStale, postureWords[domain.PostureStale], q.backup),
+			option(domain.PostureDegraded, postureWords[domain.PostureDegraded], q.backup),
+			option(domain.PostureHealthy, postureWords[domain.PostureHealthy], q.backup),
+		),
+		app.Label().For("recovery").Text("Recovery"),
+		app.Select().ID("recovery").Name("recovery").Body(
+			option(anyValue, "Any", q.recovery),
+			option(domain.OverviewWeakened, overviewWords[domain.OverviewWeakened], q.recovery),
+			option(domain.OverviewUnvalidated, overviewWords[domain.OverviewUnvalidated], q.recovery),
+			option(domain.OverviewNoRecentIssuesVisible, overviewWords[domain.OverviewNoRecentIssuesVisible], q.recovery),
+		),
+		app.Label().For("sort").Text("Sort"),
+		app.Select().ID("sort").Name("sort").Body(
+			option("name", "Name", q.sort),
+			option("backup", "Backup health", q.sort),
+			option("recovery", "Recovery evidence", q.sort),
+			option("id", "Tenant id", q.sort),
+		),
+		app.Button().Type("submit").Class("button").Text("Apply"),
+	)
+}
+
+func portfolioTable(snap string, rows []domain.TenantState) app.UI {
+	if len(rows) == 0 {
+		return app.P().Class("muted").Text("No tenant matches these filters.")
+	}
+	return app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
+		app.Caption().Class("visually-hidden").Text("Tenants"),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Tenant"),
+			app.Th().Scope("col").Text("Backup health"),
+			app.Th().Scope("col").Text("Recovery evidence"),
+			app.Th().Scope("col").Text("Latest relevant restore"),
+		)),
+		app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
+			t := rows[i]
+			tr := app.Tr().DataSet("testid", "tenant-row").DataSet("tenant-id", t.TenantID)
+			href := link(fmt.Sprintf("/s/%s/tenants/%d", snap, t.TenantID))
+			if t.DataStatus != domain.DataValid {
+				return tr.DataSet("backup-posture", "invalid").DataSet("overview-state", "invalid").Body(
+					app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
+					app.Td().ColSpan(3).Body(app.Span().DataSet("testid", "tenant-invalid").Body(
+						badge("", "Invalid data"), app.Text(" "), app.A().Href(href).Text("See its errors"))),
+				)
+			}
+			latest := app.Span().Class("muted").Text("None")
+			if id := t.RecoveryEvidence.LatestRelevantRestoreRunID; id != nil {
+				latest = app.Span().Textf("Run #%d, %s", *id, attentionWords[*t.RecoveryEvidence.LatestRelevantAttentionState])
+			}
+			return tr.DataSet("backup-posture", t.BackupHealth.Posture).DataSet("overview-state", t.RecoveryEvidence.OverviewState).Body(
+				app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
+				app.Td().Body(badge("posture:"+t.BackupHealth.Posture, postureWords[t.BackupHealth.Posture])),
+				app.Td().Body(badge("overview:"+t.RecoveryEvidence.OverviewState, overviewWords[t.RecoveryEvidence.OverviewState])),
+				app.Td().Body(latest),
+			)
+		})),
+	))
+}

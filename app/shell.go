@@ -1,0 +1,182 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+// loader is what every page loads: the address and the snapshot it names.
+type loader struct {
+	// navigated is false for the first render, which go-app does at mount,
+	// before OnNav has read the address.
+	navigated bool
+	addr      Address
+	view      *View
+	err       error
+	loading   bool
+}
+
+// nav reads the address and loads its snapshot: at once on the server (the
+// page is prerendered with its content), in the background in the browser.
+func (l *loader) nav(ctx app.Context) {
+	u := ctx.Page().URL()
+	l.addr = ParseAddress(strings.TrimPrefix(u.Path, base), u.Query())
+	l.view, l.err, l.navigated = nil, nil, true
+	if l.addr.Kind == pageSnapshots || l.addr.Kind == pageUnknown {
+		return
+	}
+	if app.IsServer {
+		l.view, l.err = loadView(l.addr.Snap)
+		return
+	}
+	l.loading = true
+	name := l.addr.Snap
+	ctx.Async(func() {
+		v, err := loadView(name)
+		ctx.Dispatch(func(ctx app.Context) { l.view, l.err, l.loading = v, err, false })
+	})
+}
+
+// shell is the layout every page shares: header, main landmark, and the
+// loading, error and not-found states. body is called only when the snapshot
+// is there and valid.
+func (l *loader) shell(title string, body func() app.UI) app.UI {
+	var content app.UI
+	ready := true
+	switch {
+	case !l.navigated:
+		ready = false
+		content = app.P().Class("loading").Attr("role", "status").Text("Loading…")
+	case l.addr.Kind == pageUnknown:
+		content = notFound("There is no page at this address.")
+	case l.loading || (l.view == nil && l.err == nil && l.addr.Kind != pageSnapshots):
+		ready = false
+		content = app.P().Class("loading").Attr("role", "status").Attr("aria-live", "polite").
+			Body(app.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text("Loading snapshot…"))
+	case errors.Is(l.err, ErrNoSnapshot):
+		content = notFound("There is no snapshot named “" + l.addr.Snap + "”.")
+	case l.err != nil:
+		content = app.Section().Class("card card--danger").DataSet("testid", "snapshot-error").Body(
+			app.H1().Text("The snapshot could not be loaded"),
+			app.P().Text(l.err.Error()),
+		)
+	case l.view != nil && l.view.Rejected():
+		content = snapshotError(l.view)
+	default:
+		content = body()
+	}
+
+	main := app.Main().ID("main").Class("main").Body(content)
+	if ready {
+		main = main.DataSet("ready", "true")
+	}
+	snap := ""
+	if l.addr.Snap != "" {
+		snap = l.addr.Snap
+		if l.view != nil && l.view.Res.Name != nil {
+			snap = *l.view.Res.Name
+		}
+	}
+	return app.Div().Class("app").Body(
+		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+		app.Header().Class("topbar").Body(
+			app.A().Class("brand").Href(link("/")).Text("tenantatlas"),
+			app.If(snap != "", func() app.UI {
+				return app.Nav().Attr("aria-label", "Snapshot").Body(
+					app.A().Href(link("/s/" + l.addr.Snap + "/")).Text(snap),
+				)
+			}),
+		),
+		main,
+		app.Footer().Class("footer").Body(
+			app.P().Text("tenantatlas shows what the records support and nothing more: a preview is not an execution, an execution is not proof, and a backup is not a restore."),
+		),
+	)
+}
+
+// snapshotError lists every problem that rejected the snapshot, as text.
+func snapshotError(v *View) app.UI {
+	ps := v.Checked.Problems
+	return app.Section().Class("card card--danger").DataSet("testid", "snapshot-error").Body(
+		app.H1().Text("This snapshot was rejected"),
+		app.P().Text("Nothing is shown from a rejected snapshot: a dashboard built on part of it could claim more than the records support."),
+		problemList(ps, v.Checked.Omitted),
+	)
+}
+
+func problemList(ps domain.Problems, omitted int) app.UI {
+	return app.Div().Body(
+		app.Ul().Class("problems").Body(
+			app.Range(ps).Slice(func(i int) app.UI {
+				p := ps[i]
+				return app.Li().Body(
+					app.If(p.Path != "", func() app.UI { return app.Code().Text(p.Path) }),
+					app.Text(" "+p.Message),
+				)
+			}),
+		),
+		app.If(omitted > 0, func() app.UI {
+			return app.P().Textf("And %d more problems not listed.", omitted)
+		}),
+	)
+}
+
+func notFound(msg string) app.UI {
+	return app.Section().Class("card").DataSet("testid", "not-found").Body(
+		app.H1().Text("Not found"),
+		app.P().Text(msg),
+		app.P().Body(app.A().Href(link("/")).Text("Back to the snapshots")),
+	)
+}
+
+// tenantInvalid is a quarantined tenant's page: its errors and nothing derived.
+func tenantInvalid(v *View, ts *domain.TenantState) app.UI {
+	return app.Section().Class("card card--danger").DataSet("testid", "tenant-invalid").Body(
+		app.H1().Text(ts.Name),
+		app.P().Text("This tenant's records have errors, so nothing is derived for it: no backup posture, no recovery evidence, no claims."),
+		problemList(v.TenantProblems(ts.TenantID), 0),
+	)
+}
+
+// accessMissing replaces a page the viewer may not see; it shows no records.
+func accessMissing(c domain.Capability, area string) app.UI {
+	return app.Section().Class("card").DataSet("testid", "access-missing").Body(
+		app.H1().Text("Access missing"),
+		app.P().Text("Your access does not include "+area+" (the "+string(c)+" capability is missing), so none of its records are shown."),
+	)
+}
+
+// actionLink renders an Action: a link, or a disabled control with its
+// helper text (rules.md §7).
+func actionLink(snap string, a domain.Action, testid string) app.UI {
+	if a.Disabled || a.URL == "" {
+		return app.Span().Class("action action--disabled").Body(
+			app.Button().Type("button").Class("button").Disabled(true).DataSet("testid", testid).
+				Attr("aria-describedby", testid+"-help").Text(a.Label),
+			app.Span().ID(testid+"-help").Class("helper").Text(a.HelperText),
+		)
+	}
+	return app.A().Class("button").Href(snapLink(snap, a.URL)).DataSet("testid", testid).Text(a.Label)
+}
+
+// snapLink turns a domain URL (relative to the snapshot) into a page link.
+func snapLink(snap, rel string) string { return link("/s/" + snap + "/" + rel) }
+
+// whyDisclosure shows the domain's explanation behind "Why this state?".
+func whyDisclosure(w *domain.Why) app.UI {
+	if w == nil {
+		return app.Text("")
+	}
+	return app.Details().Class("why").Body(
+		app.Summary().Text("Why this state?"),
+		app.P().Text(w.Text),
+		app.P().Class("muted").Body(app.Text("Rule: "+w.Rule)),
+		app.If(len(w.Records) > 0, func() app.UI {
+			return app.P().Class("muted").Text("Records: " + strings.Join(w.Records, ", "))
+		}),
+	)
+}

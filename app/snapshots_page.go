@@ -1,0 +1,90 @@
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// snapshotsPage lists the shipped snapshots and opens one of the user's own
+// ({base}). A file the user opens is read and resolved in this browser and
+// never uploaded; it is kept in local storage until they close it.
+type snapshotsPage struct {
+	app.Compo
+	loader
+	haveLocal bool
+	message   string
+}
+
+func (p *snapshotsPage) OnNav(ctx app.Context) {
+	p.nav(ctx)
+	p.haveLocal = haveLocal()
+}
+
+func (p *snapshotsPage) onFile(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Get("length").Int() == 0 {
+		return
+	}
+	p.message = "Reading the file…"
+	files.Index(0).Call("text").Then(func(text app.Value) {
+		ctx.Dispatch(func(ctx app.Context) {
+			s := text.String()
+			forgetLocal()
+			if !storeLocal(s) {
+				p.message = "The file is too large to keep for later visits; it is shown for this visit only."
+				sourceMu.Lock()
+				views[LocalSnapshot] = NewView(LocalSnapshot, []byte(s))
+				sourceMu.Unlock()
+			}
+			ctx.Navigate(link("/s/" + LocalSnapshot + "/"))
+		})
+	})
+}
+
+func (p *snapshotsPage) onClose(ctx app.Context, e app.Event) {
+	forgetLocal()
+	p.haveLocal = false
+	p.message = "The file was closed and removed from this browser."
+}
+
+func (p *snapshotsPage) Render() app.UI {
+	return p.shell("Snapshots", func() app.UI {
+		c := shippedCatalog()
+		groups := []string{"Demo", "Scenarios", "Invalid examples"}
+		return app.Div().Body(
+			app.H1().Text("Snapshots"),
+			app.P().Text("Each snapshot is what a tenant-management backend knew at one instant. tenantatlas derives from it what can honestly be claimed about each tenant's backups and restores."),
+			app.Section().Class("card").Attr("aria-labelledby", "open-title").Body(
+				app.H2().ID("open-title").Text("Open a snapshot file"),
+				app.P().Text("The file is read and checked in this browser. It is never uploaded."),
+				app.Label().For("snapshot-file").Text("Snapshot file (JSON)"),
+				app.Input().Type("file").ID("snapshot-file").Accept("application/json,.json").OnChange(p.onFile),
+				app.If(p.haveLocal, func() app.UI {
+					return app.P().Body(
+						app.A().Href(link("/s/"+LocalSnapshot+"/")).Text("Continue with your opened file"),
+						app.Text(" "),
+						app.Button().Type("button").Class("button button--quiet").OnClick(p.onClose).Text("Close the file"),
+					)
+				}),
+				app.If(p.message != "", func() app.UI { return app.P().Attr("role", "status").Text(p.message) }),
+			),
+			app.Range(groups).Slice(func(i int) app.UI {
+				var entries []CatalogEntry
+				for _, e := range c.Entries {
+					if e.Group == groups[i] {
+						entries = append(entries, e)
+					}
+				}
+				if len(entries) == 0 {
+					return app.Text("")
+				}
+				return app.Section().Class("card").Body(
+					app.H2().Text(groups[i]),
+					app.Ul().Class("snapshot-list").Body(app.Range(entries).Slice(func(j int) app.UI {
+						e := entries[j]
+						return app.Li().Body(app.A().Href(link("/s/"+e.Name+"/")).Text(e.Name), app.Span().Class("muted").Text(" — "+e.Title))
+					})),
+				)
+			}),
+		)
+	})
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"errors"
+	"sync"
+)
+
+// LocalSnapshot names a file the user opened in the browser.
+const LocalSnapshot = "local"
+
+// ErrNoSnapshot is a snapshot name that does not exist.
+var ErrNoSnapshot = errors.New("no such snapshot")
+
+// Source gives the bytes of a snapshot by name. On the server it reads the
+// embedded fixtures (or a --fixtures folder); in the browser it fetches
+// {base}snapshots/{name}.json.
+type Source interface {
+	Snapshot(name string) ([]byte, error)
+}
+
+// Catalog lists the shipped snapshots for the snapshots page.
+type Catalog struct {
+	Entries []CatalogEntry `json:"snapshots"`
+}
+
+// CatalogEntry is one shipped snapshot.
+type CatalogEntry struct {
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Group string `json:"group"` // "Demo", "Scenarios", "Invalid examples"
+}
+
+var (
+	sourceMu sync.Mutex
+	source   Source
+	catalog  Catalog
+	views    = map[string]*View{}
+	// base is the site's base path without a trailing slash ("" at the root).
+	base string
+)
+
+// Configure sets where snapshots come from and the base path. The server
+// calls it before serving; the browser calls it at start-up.
+func Configure(s Source, c Catalog, basePath string) {
+	sourceMu.Lock()
+	defer sourceMu.Unlock()
+	source, catalog, views = s, c, map[string]*View{}
+	base = trimBase(basePath)
+}
+
+func trimBase(p string) string {
+	for len(p) > 0 && p[len(p)-1] == '/' {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+// loadView returns the resolved snapshot, from the cache or the source.
+func loadView(name string) (*View, error) {
+	sourceMu.Lock()
+	v, ok := views[name]
+	s := source
+	sourceMu.Unlock()
+	if ok {
+		return v, nil
+	}
+	if s == nil {
+		return nil, errors.New("no snapshot source configured")
+	}
+	data, err := s.Snapshot(name)
+	if err != nil {
+		return nil, err
+	}
+	v = NewView(name, data)
+	sourceMu.Lock()
+	views[name] = v
+	sourceMu.Unlock()
+	return v, nil
+}
+
+// ViewFor loads the view an address names, for the server's status codes.
+func ViewFor(a Address) (*View, error) { return loadView(a.Snap) }
+
+func shippedCatalog() Catalog {
+	sourceMu.Lock()
+	defer sourceMu.Unlock()
+	return catalog
+}
+
+// link is an address under the base path: link("/s/demo/") → "/atlas/s/demo/".
+func link(path string) string { return base + path }

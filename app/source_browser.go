@@ -1,0 +1,111 @@
+//go:build js && wasm
+
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// localKey is where a snapshot the user opened is kept until they close it:
+// in this browser only, never sent anywhere.
+const localKey = "tenantatlas.local-snapshot"
+
+// BrowserSource fetches shipped snapshots from the site with the JS fetch
+// API (keeping net/http out of app.wasm) and reads the user's own file from
+// local storage.
+type BrowserSource struct{}
+
+func (BrowserSource) Snapshot(name string) ([]byte, error) {
+	if name == LocalSnapshot {
+		s := app.Window().Get("localStorage").Call("getItem", localKey)
+		if !s.Truthy() {
+			return nil, ErrNoSnapshot
+		}
+		return []byte(s.String()), nil
+	}
+	return fetchBytes(base + "/snapshots/" + name + ".json")
+}
+
+// fetchBytes GETs url and waits for the body; the wait blocks only this
+// goroutine, the page stays responsive.
+func fetchBytes(url string) ([]byte, error) {
+	type result struct {
+		body []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	var onText, onResponse, onError app.Func
+	release := func() { onText.Release(); onResponse.Release(); onError.Release() }
+	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "network error"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		done <- result{err: errors.New(msg)}
+		return nil
+	})
+	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- result{body: []byte(args[0].String())}
+		return nil
+	})
+	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
+		resp := args[0]
+		if status := resp.Get("status").Int(); status == 404 {
+			done <- result{err: ErrNoSnapshot}
+			return nil
+		} else if !resp.Get("ok").Bool() {
+			done <- result{err: fmt.Errorf("the server answered %d", status)}
+			return nil
+		}
+		resp.Call("text").Call("then", onText, onError)
+		return nil
+	})
+	app.Window().Call("fetch", url).Call("then", onResponse, onError)
+	r := <-done
+	release()
+	return r.body, r.err
+}
+
+// StartBrowser configures the app in the browser: the base path comes from
+// go-app's root prefix, the catalog from the site.
+func StartBrowser() {
+	prefix := app.Getenv("GOAPP_ROOT_PREFIX")
+	Configure(BrowserSource{}, Catalog{}, prefix)
+	go func() {
+		if b, err := fetchBytes(base + "/snapshots/catalog.json"); err == nil {
+			var c Catalog
+			if json.Unmarshal(b, &c) == nil {
+				sourceMu.Lock()
+				catalog = c
+				sourceMu.Unlock()
+			}
+		}
+	}()
+}
+
+// storeLocal keeps the user's file for reloads; too large for local
+// storage, it still works for this visit only.
+func storeLocal(text string) (kept bool) {
+	defer func() {
+		if recover() != nil {
+			kept = false
+		}
+	}()
+	app.Window().Get("localStorage").Call("setItem", localKey, text)
+	return true
+}
+
+func forgetLocal() {
+	app.Window().Get("localStorage").Call("removeItem", localKey)
+	sourceMu.Lock()
+	delete(views, LocalSnapshot)
+	sourceMu.Unlock()
+}
+
+func haveLocal() bool {
+	return app.Window().Get("localStorage").Call("getItem", localKey).Truthy()
+}

@@ -1,0 +1,10 @@
+//go:build !(js && wasm)
+
+package app
+
+// On the server there is no user file: the "local" snapshot only exists in
+// the user's browser, and its pages are rendered there.
+
+func storeLocal(string) bool { return false }
+func forgetLocal()           {}
+func haveLocal() bool        { return false }

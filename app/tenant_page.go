@@ -1,0 +1,89 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+// tenantPage is the tenant dashboard: backup health, recovery evidence and
+// Needs Attention (s/{snap}/tenants/{id}).
+type tenantPage struct {
+	app.Compo
+	loader
+}
+
+func (p *tenantPage) OnNav(ctx app.Context) { p.nav(ctx) }
+
+func (p *tenantPage) Render() app.UI {
+	return p.shell("Tenant", func() app.UI {
+		ts, _, ok := p.view.Tenant(p.addr.Tenant)
+		if !ok {
+			return notFound(fmt.Sprintf("There is no tenant %d in this snapshot.", p.addr.Tenant))
+		}
+		if ts.DataStatus != domain.DataValid {
+			return tenantInvalid(p.view, ts)
+		}
+		snap := p.addr.Snap
+		return app.Div().Body(
+			breadcrumbs(snap, ts.Name),
+			app.H1().Text(ts.Name),
+			app.Div().Class("cards").Body(
+				backupCard(snap, ts.BackupHealth),
+				recoveryCard(snap, ts.RecoveryEvidence),
+			),
+			needsAttention(snap, ts.NeedsAttention),
+		)
+	})
+}
+
+func breadcrumbs(snap string, crumbs ...string) app.UI {
+	return app.Nav().Class("breadcrumbs").Attr("aria-label", "Breadcrumb").Body(
+		app.A().Href(link("/s/"+snap+"/")).Text("Portfolio"),
+		app.Range(crumbs).Slice(func(i int) app.UI { return app.Span().Text(" / " + crumbs[i]) }),
+	)
+}
+
+func backupCard(snap string, h *domain.BackupHealth) app.UI {
+	return app.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
+		Attr("aria-labelledby", "backup-health-title").Body(
+		app.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge("posture:"+h.Posture, postureWords[h.Posture])),
+		app.P().Class("headline").Text(h.Headline),
+		app.P().Text(h.SupportingMessage),
+		app.P().Class("boundary").DataSet("testid", "claim-boundary").Text(h.PositiveClaimBoundary),
+		actionLink(snap, h.PrimaryActionTarget, "backup-action"),
+		whyDisclosure(h.Why),
+	)
+}
+
+func recoveryCard(snap string, ev *domain.RecoveryEvidence) app.UI {
+	return app.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
+		Attr("aria-labelledby", "recovery-title").Body(
+		app.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
+		app.P().Class("headline").Text(ev.Headline),
+		app.P().Text(ev.Summary),
+		app.P().Class("boundary").DataSet("testid", "claim-boundary").Text(ev.ClaimBoundary),
+		actionLink(snap, ev.Action, "recovery-action"),
+		whyDisclosure(ev.Why),
+	)
+}
+
+func needsAttention(snap string, items []domain.AttentionItem) app.UI {
+	return app.Section().Class("card").Attr("aria-labelledby", "attention-title").Body(
+		app.H2().ID("attention-title").Text("Needs attention"),
+		app.If(len(items) == 0, func() app.UI {
+			return app.P().Class("muted").Text("Nothing in backup inputs or the latest restore needs attention. See the recovery evidence card for what that does and does not show.")
+		}).Else(func() app.UI {
+			return app.Ul().Class("attention").Body(app.Range(items).Slice(func(i int) app.UI {
+				it := items[i]
+				li := app.Li().DataSet("testid", "needs-attention-item").DataSet("kind", it.Kind)
+				if it.Disabled || it.URL == "" {
+					return li.Body(app.Span().Text(it.Headline), app.Span().Class("helper").Text(" "+it.HelperText))
+				}
+				return li.Body(app.A().Href(snapLink(snap, it.URL)).Text(it.Headline))
+			}))
+		}),
+	)
+}

@@ -1,0 +1,129 @@
+package app
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+// View is one snapshot, checked and resolved once, with the lookups pages
+// need. It is shared by every page of that snapshot.
+type View struct {
+	Name     string
+	Checked  *domain.Checked
+	Res      *domain.Resolution
+	tenants  map[int64]*domain.TenantState
+	records  map[int64]*tenantRecords
+	problems map[int64]domain.Problems
+}
+
+// tenantRecords are one tenant's raw records, for diagnostics and lists.
+type tenantRecords struct {
+	Tenant     *domain.Tenant
+	BackupSets []*domain.BackupSet
+	Runs       map[int64]*domain.RestoreRun
+	Ops        map[int64]*domain.OperationRun
+	Evidence   map[int64][]*domain.EvidenceSnapshot // by operation run id
+}
+
+// NewView checks and resolves a snapshot's bytes.
+func NewView(name string, data []byte) *View {
+	c := domain.Check(bytes.NewReader(data), domain.Limits{})
+	v := &View{Name: name, Checked: c, Res: domain.Resolve(c),
+		tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+	for i := range v.Res.Tenants {
+		v.tenants[v.Res.Tenants[i].TenantID] = &v.Res.Tenants[i]
+	}
+	for _, p := range c.Problems {
+		if p.TenantID != nil {
+			v.problems[*p.TenantID] = append(v.problems[*p.TenantID], p)
+		}
+	}
+	s := c.Snapshot
+	if s == nil {
+		return v
+	}
+	for i := range s.Tenants {
+		t := &s.Tenants[i]
+		v.records[t.ID] = &tenantRecords{Tenant: t, Runs: map[int64]*domain.RestoreRun{}, Ops: map[int64]*domain.OperationRun{}, Evidence: map[int64][]*domain.EvidenceSnapshot{}}
+	}
+	// Records are filed under their own tenant only: a record of another
+	// tenant can never be found through this tenant's address.
+	for i := range s.BackupSets {
+		if r := v.records[s.BackupSets[i].TenantID]; r != nil {
+			r.BackupSets = append(r.BackupSets, &s.BackupSets[i])
+		}
+	}
+	for i := range s.RestoreRuns {
+		if r := v.records[s.RestoreRuns[i].TenantID]; r != nil {
+			r.Runs[s.RestoreRuns[i].ID] = &s.RestoreRuns[i]
+		}
+	}
+	for i := range s.OperationRuns {
+		if r := v.records[s.OperationRuns[i].TenantID]; r != nil {
+			r.Ops[s.OperationRuns[i].ID] = &s.OperationRuns[i]
+		}
+	}
+	for i := range s.EvidenceSnapshots {
+		e := &s.EvidenceSnapshots[i]
+		if r := v.records[e.TenantID]; r != nil {
+			r.Evidence[e.OperationRunID] = append(r.Evidence[e.OperationRunID], e)
+		}
+	}
+	for _, r := range v.records {
+		sort.Slice(r.BackupSets, func(i, j int) bool { return r.BackupSets[i].ID > r.BackupSets[j].ID })
+	}
+	return v
+}
+
+// Rejected reports whether nothing may be rendered from the snapshot.
+func (v *View) Rejected() bool { return v.Checked.Rejected() }
+
+// Can reports whether the snapshot's viewer holds c.
+func (v *View) Can(c domain.Capability) bool {
+	return v.Checked.Snapshot != nil && v.Checked.Snapshot.Can(c)
+}
+
+// Tenant returns the derived state and records of tenant id, if it exists.
+func (v *View) Tenant(id int64) (*domain.TenantState, *tenantRecords, bool) {
+	ts, ok := v.tenants[id]
+	if !ok {
+		return nil, nil, false
+	}
+	return ts, v.records[id], true
+}
+
+// TenantProblems are the problems that name tenant id.
+func (v *View) TenantProblems(id int64) domain.Problems { return v.problems[id] }
+
+// Run returns run id of tenant ts; a run of another tenant is not found,
+// exactly like one that does not exist.
+func (v *View) Run(ts *domain.TenantState, recs *tenantRecords, id int64) (*domain.RunState, *domain.RestoreRun, bool) {
+	raw, ok := recs.Runs[id]
+	if !ok {
+		return nil, nil, false
+	}
+	for i := range ts.RestoreRuns {
+		if ts.RestoreRuns[i].ID == id {
+			return &ts.RestoreRuns[i], raw, true
+		}
+	}
+	return nil, nil, false
+}
+
+// Found reports whether the address names something that exists in the
+// view: the server answers 404 otherwise.
+func (v *View) Found(a Address) bool {
+	if a.Kind == pagePortfolio || v.Rejected() {
+		return true
+	}
+	ts, recs, ok := v.Tenant(a.Tenant)
+	if !ok {
+		return false
+	}
+	if a.Kind == pageRestoreRun && ts.DataStatus == domain.DataValid {
+		_, _, ok = v.Run(ts, recs, a.Run)
+	}
+	return ok
+}

@@ -1,0 +1,95 @@
+// Package site wires the app for the server: the go-app handler that
+// prerenders pages, the snapshots from a fixtures folder, the embedded web
+// assets, and the HTTP rules (methods, headers, status codes). serve uses it
+// directly; build uses it to generate the static site.
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/tenantatlas/tenantatlas/app"
+)
+
+// FixtureSource serves the snapshots of a folder laid out like fixtures/:
+// NAME.json at its root, scenarios/NAME.json and invalid/NAME.json. A
+// snapshot's address name is its file name without .json, so names must be
+// unique across the three.
+type FixtureSource struct {
+	fsys  fs.FS
+	paths map[string]string
+	cat   app.Catalog
+}
+
+var groups = []struct{ dir, group string }{{".", "Demo"}, {"scenarios", "Scenarios"}, {"invalid", "Invalid examples"}}
+
+// NewFixtureSource indexes the snapshots of fsys.
+func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
+	s := &FixtureSource{fsys: fsys, paths: map[string]string{}}
+	for _, g := range groups {
+		files, err := fs.Glob(fsys, path.Join(g.dir, "*.json"))
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			name := strings.TrimSuffix(path.Base(f), ".json")
+			if name == app.LocalSnapshot || name == "catalog" {
+				return nil, fmt.Errorf("%s: the snapshot name %q is reserved", f, name)
+			}
+			if prev, dup := s.paths[name]; dup {
+				return nil, fmt.Errorf("%s and %s: two snapshots named %q", prev, f, name)
+			}
+			s.paths[name] = f
+			s.cat.Entries = append(s.cat.Entries, app.CatalogEntry{Name: name, Title: s.title(f, g.group), Group: g.group})
+		}
+	}
+	if len(s.paths) == 0 {
+		return nil, fmt.Errorf("no snapshot (*.json) found")
+	}
+	return s, nil
+}
+
+// title is the snapshot's own "name", read loosely: an invalid example may
+// not even be JSON.
+func (s *FixtureSource) title(file, group string) string {
+	b, err := fs.ReadFile(s.fsys, file)
+	if err == nil {
+		var doc struct {
+			Name string `json:"name"`
+		}
+		if json.Unmarshal(b, &doc) == nil && doc.Name != "" {
+			return doc.Name
+		}
+	}
+	if group == "Invalid examples" {
+		return "rejected or with record errors: " + strings.TrimSuffix(path.Base(file), ".json")
+	}
+	return ""
+}
+
+// Snapshot returns the bytes of the named snapshot.
+func (s *FixtureSource) Snapshot(name string) ([]byte, error) {
+	p, ok := s.paths[name]
+	if !ok {
+		return nil, app.ErrNoSnapshot
+	}
+	return fs.ReadFile(s.fsys, p)
+}
+
+// Catalog lists the snapshots for the snapshots page.
+func (s *FixtureSource) Catalog() app.Catalog { return s.cat }
+
+// Names lists every snapshot name, sorted.
+func (s *FixtureSource) Names() []string {
+	names := make([]string, 0, len(s.paths))
+	for n := range s.paths {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

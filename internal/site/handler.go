@@ -1,0 +1,163 @@
+package site
+
+import (
+	"encoding/json"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/web"
+)
+
+// SecurityHeaders are sent on every response; deploy/nginx/security-headers.conf
+// sends the same. go-app's pages load only external scripts, and compiling
+// app.wasm needs 'wasm-unsafe-eval' rather than the wider 'unsafe-eval'.
+var SecurityHeaders = map[string]string{
+	"Content-Security-Policy":    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+	"X-Content-Type-Options":     "nosniff",
+	"Referrer-Policy":            "no-referrer",
+	"X-Frame-Options":            "DENY",
+	"Cross-Origin-Opener-Policy": "same-origin",
+	"Permissions-Policy":         "camera=(), microphone=(), geolocation=()",
+}
+
+// NormalizeBase turns "", "/", "atlas", "/atlas/" into "/" or "/atlas/".
+func NormalizeBase(p string) string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
+}
+
+// AppHandler is the go-app handler: it prerenders pages and serves go-app's
+// scripts, manifest and service worker (PWA: the site reopens offline).
+func AppHandler(basePath string) *goapp.Handler {
+	h := &goapp.Handler{
+		Name:            "tenantatlas",
+		ShortName:       "tenantatlas",
+		Title:           "tenantatlas",
+		Description:     "How much each tenant's Microsoft 365 and Intune backups and restores can honestly be trusted.",
+		Lang:            "en",
+		LoadingLabel:    "Loading the app {progress}%",
+		BackgroundColor: "#f6f7f9",
+		ThemeColor:      "#1f3a5f",
+		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-192.png", SVG: "/web/icon.svg"},
+		Styles:          []string{"/web/styles.css"},
+	}
+	if b := NormalizeBase(basePath); b != "/" {
+		h.Resources = goapp.PrefixedLocation(strings.TrimSuffix(b, "/"))
+	}
+	return h
+}
+
+// Server is the whole site as an http.Handler: snapshots, web assets and
+// prerendered pages under the base path.
+type Server struct {
+	base   string
+	src    *FixtureSource
+	app    *goapp.Handler
+	assets http.Handler
+}
+
+// New builds the site for the snapshots in fixtures, under basePath. It
+// configures package app to read from them (for prerendering).
+func New(fixtures fs.FS, basePath string) (*Server, error) {
+	src, err := NewFixtureSource(fixtures)
+	if err != nil {
+		return nil, err
+	}
+	base := NormalizeBase(basePath)
+	app.Configure(src, src.Catalog(), base)
+	return &Server{base: base, src: src, app: AppHandler(base), assets: http.FileServer(http.FS(web.FS))}, nil
+}
+
+// Source is the server's snapshot source.
+func (s *Server) Source() *FixtureSource { return s.src }
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for k, v := range SecurityHeaders {
+		w.Header().Set(k, v)
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if !strings.HasPrefix(r.URL.Path, s.base) && r.URL.Path+"/" != s.base {
+		http.NotFound(w, r)
+		return
+	}
+	// Everything below sees paths relative to the base, as go-app expects.
+	rel := "/" + strings.TrimPrefix(r.URL.Path, s.base)
+	r2 := r.Clone(r.Context())
+	r2.URL.Path, r2.URL.RawPath = rel, ""
+
+	switch {
+	case rel == "/snapshots/catalog.json":
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_ = json.NewEncoder(w).Encode(s.src.Catalog())
+	case strings.HasPrefix(rel, "/snapshots/"):
+		s.serveSnapshot(w, r2)
+	case strings.HasPrefix(rel, "/web/"):
+		if strings.HasSuffix(rel, "/") {
+			http.NotFound(w, r) // no directory listing
+			return
+		}
+		r2.URL.Path = strings.TrimPrefix(rel, "/web")
+		s.assets.ServeHTTP(w, r2)
+	default:
+		s.servePage(w, r2)
+	}
+}
+
+func (s *Server) serveSnapshot(w http.ResponseWriter, r *http.Request) {
+	name, ok := strings.CutSuffix(strings.TrimPrefix(r.URL.Path, "/snapshots/"), ".json")
+	if !ok || strings.ContainsAny(name, "/\\") {
+		http.NotFound(w, r)
+		return
+	}
+	b, err := s.src.Snapshot(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(b)
+}
+
+// servePage lets go-app prerender the page, answering 404 when the address
+// names no page, snapshot, tenant or run: the page says so, the status too.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
+	page := &bufferedPage{header: http.Header{}}
+	s.app.ServeHTTP(page, r)
+	if page.status == http.StatusOK && PageStatus(r.URL.Path) == http.StatusNotFound {
+		page.status = http.StatusNotFound
+	}
+	page.flush(w)
+}
+
+// PageStatus is the HTTP status of a page address relative to the base:
+// 404 for an address that names nothing.
+func PageStatus(rel string) int {
+	a := app.ParseAddress(rel, nil)
+	if app.IsScriptOrResource(rel) {
+		return http.StatusOK
+	}
+	if !a.Known() {
+		return http.StatusNotFound
+	}
+	if a.Snap == "" || a.Snap == app.LocalSnapshot {
+		return http.StatusOK // the local snapshot is rendered in the browser
+	}
+	v, err := app.ViewFor(a)
+	if err != nil || !v.Found(a) {
+		return http.StatusNotFound
+	}
+	return http.StatusOK
+}
