@@ -1,0 +1,104 @@
+package app
+
+import (
+	"testing"
+
+	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+func i64(v int64) *int64 { return &v }
+
+// match asserts that the element at path in tree is expected, with go-app's
+// own test matcher.
+func match(t *testing.T, tree goapp.UI, expected goapp.UI, path ...int) {
+	t.Helper()
+	assert.NoError(t, goapp.TestMatch(tree, goapp.TestUIDescriptor{Path: goapp.TestPath(path...), Expected: expected}))
+}
+
+func TestActionLink(t *testing.T) {
+	Configure(nil, Catalog{}, "/atlas/")
+	defer Configure(nil, Catalog{}, "/")
+
+	enabled := actionLink("demo", domain.Action{Label: "Review restore run #100", URL: "tenants/1/restore-runs/100"}, "recovery-action")
+	match(t, enabled, goapp.A().Class("button").Href("/atlas/s/demo/tenants/1/restore-runs/100").DataSet("testid", "recovery-action").Text("Review restore run #100"))
+
+	disabled := actionLink("demo", domain.Action{Label: "Open restore history", Disabled: true, HelperText: "Your access does not include restore runs."}, "recovery-action")
+	match(t, disabled, goapp.Button().Type("button").Class("button").Disabled(true).DataSet("testid", "recovery-action").
+		Attr("aria-describedby", "recovery-action-help").Text("Open restore history"), 0)
+	match(t, disabled, goapp.Span().ID("recovery-action-help").Class("helper").Text("Your access does not include restore runs."), 1)
+}
+
+// No fake zeros: only the counts the snapshot has are shown.
+func TestResultSummary(t *testing.T) {
+	tree := resultSummary(domain.ResultSummary{Available: true, Counts: &domain.Counts{Total: i64(3), Skipped: i64(1)}})
+	match(t, tree, goapp.Li().DataSet("count", "Total"), 0)
+	match(t, tree, goapp.Li().DataSet("count", "Skipped"), 1)
+	assert.Error(t, goapp.TestMatch(tree, goapp.TestUIDescriptor{Path: goapp.TestPath(2), Expected: goapp.Li()}), "no third count")
+
+	match(t, resultSummary(domain.ResultSummary{Text: "Result summary unavailable"}), goapp.Text("Result summary unavailable"))
+}
+
+func TestDiagnosticsCollapsed(t *testing.T) {
+	v := NewView("t", []byte(`{"schema_version":1,"generated_at":"2026-04-09T01:19:36+02:00","tenants":[{"id":1,"name":"A"}],
+	"restore_runs":[{"id":1,"tenant_id":1,"status":"completed","is_dry_run":false,"created_at":"2026-04-08T10:00:00Z"}]}`))
+	require.False(t, v.Rejected())
+	ts, recs, ok := v.Tenant(1)
+	require.True(t, ok)
+	rs, raw, ok := v.Run(ts, recs, 1)
+	require.True(t, ok)
+	match(t, diagnostics(v, recs, rs, raw), goapp.Details().Class("card diagnostics").DataSet("testid", "diagnostics"))
+	assert.Error(t, goapp.TestMatch(diagnostics(v, recs, rs, raw), goapp.TestUIDescriptor{Expected: goapp.Details().Class("card diagnostics").DataSet("testid", "diagnostics").Open(true)}), "the matcher sees an open attribute")
+}
+
+func TestRunOfAnotherTenantIsNotFound(t *testing.T) {
+	v := NewView("t", []byte(`{"schema_version":1,"generated_at":"2026-04-09T01:19:36+02:00","tenants":[{"id":1,"name":"A"},{"id":2,"name":"B"}],
+	"restore_runs":[{"id":7,"tenant_id":2,"status":"completed","is_dry_run":false,"created_at":"2026-04-08T10:00:00Z"}]}`))
+	ts, recs, ok := v.Tenant(1)
+	require.True(t, ok)
+	_, _, found := v.Run(ts, recs, 7)
+	assert.False(t, found)
+	assert.False(t, v.Found(Address{Kind: pageRestoreRun, Snap: "t", Tenant: 1, Run: 7}))
+	assert.True(t, v.Found(Address{Kind: pageRestoreRun, Snap: "t", Tenant: 2, Run: 7}))
+}
+
+func TestParseAddress(t *testing.T) {
+	tests := []struct {
+		path string
+		want Address
+	}{
+		{"/", Address{Kind: pageSnapshots}},
+		{"/s/demo/", Address{Kind: pagePortfolio, Snap: "demo"}},
+		{"/s/demo", Address{Kind: pagePortfolio, Snap: "demo"}},
+		{"/s/demo/tenants/4", Address{Kind: pageTenant, Snap: "demo", Tenant: 4}},
+		{"/s/demo/tenants/4/restore-runs", Address{Kind: pageRestoreRuns, Snap: "demo", Tenant: 4}},
+		{"/s/demo/tenants/4/restore-runs/100", Address{Kind: pageRestoreRun, Snap: "demo", Tenant: 4, Run: 100}},
+		{"/s/demo/tenants/4/backup-sets", Address{Kind: pageBackupSets, Snap: "demo", Tenant: 4}},
+		{"/s/../tenants/4", Address{Kind: pageUnknown}},
+		{"/s/demo/tenants/x", Address{Kind: pageUnknown}},
+		{"/s/demo/tenants/99999999999999999999", Address{Kind: pageUnknown}},
+	}
+	for _, tt := range tests {
+		got := ParseAddress(tt.path, nil)
+		got.Query = nil
+		assert.Equal(t, tt.want, got, tt.path)
+	}
+}
+
+func TestPortfolioQueryIgnoresUnknownValues(t *testing.T) {
+	q := readPortfolioQuery(map[string][]string{"backup": {"<script>"}, "recovery": {"weakened"}, "sort": {"drop table"}})
+	assert.Equal(t, portfolioQuery{recovery: "weakened", sort: "name"}, q)
+}
+
+// Every word shown for a state key is free of rules.md §6 phrases.
+func TestStateWords(t *testing.T) {
+	for _, m := range []map[string]string{postureWords, overviewWords, attentionWords, proofWords} {
+		for key, words := range m {
+			_, found := domain.ContainsForbiddenClaim(words)
+			assert.False(t, found, "%s reads %q", key, words)
+		}
+	}
+}
