@@ -10,7 +10,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The WASM build strips debug info: app.wasm's size is part of the product.
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: all run wasm binary test test-native test-wasm vet fmt-check site bench size fuzz clean
+.PHONY: all run wasm binary test test-native test-wasm vet fmt-check clean
 
 all: binary
 
@@ -25,7 +25,8 @@ binary: wasm
 run: binary
 	bin/tenantatlas serve --addr $(ADDR)
 
-test: vet fmt-check wasm test-native test-wasm
+# app.wasm first: the binary embeds web/, and the server tests serve it.
+test: wasm vet fmt-check test-native test-wasm
 
 vet:
 	$(GO) vet ./...
@@ -50,9 +51,6 @@ test-wasm:
 	else \
 		echo "test-wasm: SKIPPED, node not found: the domain's WebAssembly tests did not run"; \
 	fi
-
-site: wasm
-	$(GO) run ./cmd/tenantatlas build --out dist
 
 clean:
 	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz
