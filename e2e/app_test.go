@@ -1,0 +1,198 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/web"
+)
+
+// recorder keeps every request the browser made, to prove what was and was
+// not sent to the server.
+type recorder struct {
+	mu       sync.Mutex
+	requests []string
+}
+
+func (r *recorder) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		r.mu.Lock()
+		r.requests = append(r.requests, req.Method+" "+req.URL.RequestURI())
+		r.mu.Unlock()
+		h.ServeHTTP(w, req)
+	})
+}
+
+func (r *recorder) all() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.requests...)
+}
+
+// startApp serves the site the way `tenantatlas serve` does, on loopback.
+func startApp(t *testing.T) (string, *recorder) {
+	t.Helper()
+	if !web.HasWASM() {
+		if os.Getenv("REQUIRE_BROWSER") == "1" {
+			t.Fatal("app.wasm is not built: run `make wasm` (make test does)")
+		}
+		t.Skip("SKIPPED: app.wasm is not built; run `make wasm` (make test does)")
+	}
+	app.Routes()
+	h, err := site.New(fixtures.FS, "/")
+	require.NoError(t, err)
+	rec := &recorder{}
+	srv := httptest.NewServer(rec.wrap(h))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/", rec
+}
+
+// appReady waits until app.wasm has loaded (go-app removes its loader) and
+// the page's data is rendered.
+const appReady = `!document.getElementById("app-wasm-loader") && !!document.querySelector('main[data-ready="true"]')`
+
+func waitApp() chromedp.Action[chromedp.Void] { return until(appReady) }
+
+// until waits for a JavaScript predicate to hold.
+func until(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr)(ctx, tg)
+		return err
+	})
+}
+
+func evalString(t *testing.T, ctx context.Context, expr string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+	require.NoError(t, err, expr)
+	return v
+}
+
+func TestAppFlowWeakenedTenantToRun(t *testing.T) {
+	chromium := requireTools(t)
+	root, _ := startApp(t)
+	ctx := newBrowser(t, chromium)
+
+	run(t, ctx, chromedp.Navigate(root+"s/demo/"), waitApp())
+	assert.Equal(t, "15", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`))
+
+	// Portfolio → the weakened tenant → its Needs Attention entry → the exact run,
+	// each click handled by the app's router in the browser.
+	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-tenant-id="5"] a`)), until(`location.pathname === "/s/demo/tenants/5"`), waitApp())
+	assert.Equal(t, "weakened", evalString(t, ctx, `document.querySelector('[data-testid="recovery-evidence"]').dataset.state`))
+	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-kind="recovery_weakened"] a`)),
+		until(`location.pathname === "/s/demo/tenants/5/restore-runs/140"`),
+		until(`!!document.querySelector('[data-testid="restore-result"][data-state="needs_review"]')`))
+
+	// Diagnostics stay collapsed until clicked.
+	assert.Equal(t, "false", evalString(t, ctx, `String(document.querySelector('[data-testid="diagnostics"]').open)`))
+	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-testid="diagnostics"] summary`)))
+	assert.Equal(t, "true", evalString(t, ctx, `String(document.querySelector('[data-testid="diagnostics"]').open)`))
+
+	// Back and forward.
+	run(t, ctx, chromedp.NavigateBack(), until(`location.pathname === "/s/demo/tenants/5" && !!document.querySelector('[data-testid="recovery-evidence"]')`))
+	run(t, ctx, chromedp.NavigateForward(), until(`!!document.querySelector('[data-testid="restore-result"]')`))
+}
+
+func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
+	chromium := requireTools(t)
+	root, _ := startApp(t)
+	ctx := newBrowser(t, chromium)
+	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/3"), waitApp(),
+		chromedp.Click(chromedp.CSS(`[data-testid="recovery-action"]`)),
+		until(`!!document.querySelector('[data-testid="continuity-banner"][data-reason="no_history"]')`))
+	assert.Equal(t, "/s/demo/tenants/3/restore-runs", evalString(t, ctx, `location.pathname`))
+}
+
+func TestAppFilterSurvivesReload(t *testing.T) {
+	chromium := requireTools(t)
+	root, _ := startApp(t)
+	ctx := newBrowser(t, chromium)
+	run(t, ctx, chromedp.Navigate(root+"s/demo/?recovery=weakened&q=a"), waitApp())
+	count := evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`)
+	states := evalString(t, ctx, `[...new Set([...document.querySelectorAll('[data-testid="tenant-row"]')].map(r => r.dataset.overviewState))].join()`)
+	assert.Equal(t, "weakened", states)
+	run(t, ctx, chromedp.Reload(), waitApp())
+	assert.Equal(t, count, evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`))
+	assert.Equal(t, "weakened", evalString(t, ctx, `document.getElementById("recovery").value`))
+}
+
+// With app.wasm blocked at the network, the prerendered page is there and
+// readable: nothing a reviewer needs waits for the app.
+func TestPrerenderedWithWASMBlocked(t *testing.T) {
+	chromium := requireTools(t)
+	root, _ := startApp(t)
+	ctx := newBrowser(t, chromium)
+	block := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, network.SetBlockedURLs, network.SetBlockedURLsParams{
+			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}},
+		})
+		return err
+	})
+	run(t, ctx, block, chromedp.Navigate(root+"s/demo/tenants/1"),
+		until(`!!document.querySelector('main[data-ready="true"] [data-testid="backup-health"]')`))
+	assert.Contains(t, evalString(t, ctx, `document.querySelector("main").innerText`), "Recovery evidence weakened")
+	assert.Equal(t, "weakened", evalString(t, ctx, `document.querySelector('[data-testid="recovery-evidence"]').dataset.state`))
+	assert.Equal(t, "true", evalString(t, ctx, `String(!!document.getElementById("app-wasm-loader"))`), "the app never took over: the block worked")
+}
+
+// A snapshot file the user opens is read in the browser, kept after a
+// reload, forgotten when closed, and never sent to the server.
+func TestOpenLocalSnapshotFile(t *testing.T) {
+	chromium := requireTools(t)
+	root, rec := startApp(t)
+	ctx := newBrowser(t, chromium)
+	file, err := filepath.Abs(filepath.Join("..", "fixtures", "scenarios", "isolation-quarantine.json"))
+	require.NoError(t, err)
+
+	run(t, ctx, chromedp.Navigate(root), waitApp(),
+		chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}),
+		until(`location.pathname === "/s/local/" && !!document.querySelector('main[data-ready="true"] [data-testid="tenant-row"]')`))
+	assert.Equal(t, "2", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`))
+	assert.Equal(t, "invalid", evalString(t, ctx, `document.querySelector('[data-tenant-id="2"]').dataset.overviewState`), "the quarantined tenant is listed as invalid")
+
+	run(t, ctx, chromedp.Reload(), waitApp())
+	assert.Equal(t, "2", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`), "still there after a reload")
+
+	run(t, ctx, chromedp.Navigate(root), waitApp(), chromedp.Click(chromedp.CSS(`.button--quiet`)),
+		chromedp.Navigate(root+"s/local/"), waitApp())
+	assert.Equal(t, "1", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="not-found"]').length)`), "closed: gone")
+
+	body, err := os.ReadFile(file)
+	require.NoError(t, err)
+	for _, r := range rec.all() {
+		assert.True(t, strings.HasPrefix(r, "GET ") || strings.HasPrefix(r, "HEAD "), "only reads: %s", r)
+		assert.NotContains(t, r, "snapshots/local", "the file is never fetched from, or sent to, the server")
+		assert.NotContains(t, r, string(body[:40]))
+	}
+}
+
+func TestOpenRejectedLocalFile(t *testing.T) {
+	chromium := requireTools(t)
+	root, _ := startApp(t)
+	ctx := newBrowser(t, chromium)
+	file, err := filepath.Abs(filepath.Join("..", "fixtures", "invalid", "trailing-data.json"))
+	require.NoError(t, err)
+	run(t, ctx, chromedp.Navigate(root), waitApp(),
+		chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}),
+		until(`!!document.querySelector('main[data-ready="true"] [data-testid="snapshot-error"]')`))
+	assert.Contains(t, evalString(t, ctx, `document.querySelector('[data-testid="snapshot-error"]').innerText`), "unexpected data after the end")
+}
