@@ -12,11 +12,22 @@ type snapshotsPage struct {
 	loader
 	haveLocal bool
 	message   string
+	catalog   Catalog
+	// catalogErr says why the list of shipped snapshots could not be read.
+	catalogErr error
 }
 
 func (p *snapshotsPage) OnNav(ctx app.Context) {
 	p.nav(ctx)
 	p.haveLocal = haveLocal()
+	if app.IsServer {
+		p.catalog, p.catalogErr = loadCatalog()
+		return
+	}
+	ctx.Async(func() {
+		c, err := loadCatalog()
+		ctx.Dispatch(func(ctx app.Context) { p.catalog, p.catalogErr = c, err })
+	})
 }
 
 func (p *snapshotsPage) onFile(ctx app.Context, e app.Event) {
@@ -48,7 +59,7 @@ func (p *snapshotsPage) onClose(ctx app.Context, e app.Event) {
 
 func (p *snapshotsPage) Render() app.UI {
 	return p.shell("Snapshots", func() app.UI {
-		c := shippedCatalog()
+		c := p.catalog
 		groups := []string{"Demo", "Scenarios", "Invalid examples"}
 		return app.Div().Body(
 			app.H1().Text("Snapshots"),
@@ -67,6 +78,9 @@ func (p *snapshotsPage) Render() app.UI {
 				}),
 				app.If(p.message != "", func() app.UI { return app.P().Attr("role", "status").Text(p.message) }),
 			),
+			app.If(p.catalogErr != nil, func() app.UI {
+				return app.P().Class("helper").Text("The list of shipped snapshots could not be read: " + p.catalogErr.Error())
+			}),
 			app.Range(groups).Slice(func(i int) app.UI {
 				var entries []CatalogEntry
 				for _, e := range c.Entries {

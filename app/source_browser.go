@@ -73,18 +73,26 @@ func fetchBytes(url string) ([]byte, error) {
 // StartBrowser configures the app in the browser: the base path comes from
 // go-app's root prefix, the catalog from the site.
 func StartBrowser() {
-	prefix := app.Getenv("GOAPP_ROOT_PREFIX")
-	Configure(BrowserSource{}, Catalog{}, prefix)
-	go func() {
-		if b, err := fetchBytes(base + "/snapshots/catalog.json"); err == nil {
-			var c Catalog
-			if json.Unmarshal(b, &c) == nil {
-				sourceMu.Lock()
-				catalog = c
-				sourceMu.Unlock()
-			}
-		}
-	}()
+	Configure(BrowserSource{}, Catalog{}, app.Getenv("GOAPP_ROOT_PREFIX"))
+}
+
+// loadCatalog fetches the list of shipped snapshots once.
+func loadCatalog() (Catalog, error) {
+	if c := shippedCatalog(); len(c.Entries) > 0 {
+		return c, nil
+	}
+	b, err := fetchBytes(base + "/snapshots/catalog.json")
+	if err != nil {
+		return Catalog{}, err
+	}
+	var c Catalog
+	if err := json.Unmarshal(b, &c); err != nil {
+		return Catalog{}, err
+	}
+	sourceMu.Lock()
+	catalog = c
+	sourceMu.Unlock()
+	return c, nil
 }
 
 // storeLocal keeps the user's file for reloads; too large for local

@@ -47,6 +47,12 @@ func (r *recorder) all() []string {
 // startApp serves the site the way `tenantatlas serve` does, on loopback.
 func startApp(t *testing.T) (string, *recorder) {
 	t.Helper()
+	srv, rec := startAppServer(t)
+	return srv.URL + "/", rec
+}
+
+func startAppServer(t *testing.T) (*httptest.Server, *recorder) {
+	t.Helper()
 	if !web.HasWASM() {
 		if os.Getenv("REQUIRE_BROWSER") == "1" {
 			t.Fatal("app.wasm is not built: run `make wasm` (make test does)")
@@ -59,7 +65,7 @@ func startApp(t *testing.T) (string, *recorder) {
 	rec := &recorder{}
 	srv := httptest.NewServer(rec.wrap(h))
 	t.Cleanup(srv.Close)
-	return srv.URL + "/", rec
+	return srv, rec
 }
 
 // appReady waits until app.wasm has loaded (go-app removes its loader) and
@@ -195,4 +201,23 @@ func TestOpenRejectedLocalFile(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}),
 		until(`!!document.querySelector('main[data-ready="true"] [data-testid="snapshot-error"]')`))
 	assert.Contains(t, evalString(t, ctx, `document.querySelector('[data-testid="snapshot-error"]').innerText`), "unexpected data after the end")
+}
+
+// go-app's service worker keeps the app and the snapshots: with the server
+// gone, a reviewer who opened the site once reopens it and reads a tenant.
+func TestReopenOffline(t *testing.T) {
+	chromium := requireTools(t)
+	srv, _ := startAppServer(t)
+	root := srv.URL + "/"
+	ctx := newBrowser(t, chromium)
+	run(t, ctx, chromedp.Navigate(root), waitApp(),
+		until(`navigator.serviceWorker.controller !== null || (location.reload(), false)`),
+		until(`(async () => { const keys = await caches.keys(); if (!keys.length) return false; const c = await caches.open(keys[0]); return !!(await c.match("/snapshots/demo.json")); })()`))
+	srv.Close() // offline from here on
+
+	run(t, ctx, chromedp.Navigate(root), waitApp(),
+		chromedp.Click(chromedp.CSS(`a[href="/s/demo/"]`)),
+		until(`!!document.querySelector('main[data-ready="true"] [data-testid="tenant-row"]')`),
+		chromedp.Click(chromedp.CSS(`[data-tenant-id="5"] a`)),
+		until(`!!document.querySelector('[data-testid="recovery-evidence"][data-state="weakened"]')`))
 }

@@ -94,7 +94,7 @@ var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 func saveFailureScreenshot(t testing.TB, ctx context.Context) {
 	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(80))
+	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100) /* 100: PNG; below it, JPEG */)
 	if err != nil {
 		t.Logf("no failure screenshot: %v", err)
 		return

@@ -35,7 +35,11 @@ func NormalizeBase(p string) string {
 
 // AppHandler is the go-app handler: it prerenders pages and serves go-app's
 // scripts, manifest and service worker (PWA: the site reopens offline).
-func AppHandler(basePath string) *goapp.Handler {
+//
+// cacheable are further paths (relative to the base) the service worker
+// keeps, so that a reviewer who opened the site once can reopen it offline
+// with its snapshots.
+func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 	h := &goapp.Handler{
 		Name:            "tenantatlas",
 		ShortName:       "tenantatlas",
@@ -48,8 +52,13 @@ func AppHandler(basePath string) *goapp.Handler {
 		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-192.png", SVG: "/web/icon.svg"},
 		Styles:          []string{"/web/styles.css"},
 	}
-	if b := NormalizeBase(basePath); b != "/" {
+	b := NormalizeBase(basePath)
+	if b != "/" {
 		h.Resources = goapp.PrefixedLocation(strings.TrimSuffix(b, "/"))
+	}
+	// go-app resolves only /web/ paths against its prefix; these get it here.
+	for _, p := range cacheable {
+		h.CacheableResources = append(h.CacheableResources, strings.TrimSuffix(b, "/")+p)
 	}
 	return h
 }
@@ -72,7 +81,11 @@ func New(fixtures fs.FS, basePath string) (*Server, error) {
 	}
 	base := NormalizeBase(basePath)
 	app.Configure(src, src.Catalog(), base)
-	return &Server{base: base, src: src, app: AppHandler(base), assets: http.FileServer(http.FS(web.FS))}, nil
+	cacheable := []string{"/snapshots/catalog.json"}
+	for _, name := range src.Names() {
+		cacheable = append(cacheable, "/snapshots/"+name+".json")
+	}
+	return &Server{base: base, src: src, app: AppHandler(base, cacheable...), assets: http.FileServer(http.FS(web.FS))}, nil
 }
 
 // Source is the server's snapshot source.
