@@ -23,8 +23,11 @@ var FS fs.FS = assets{}
 
 type assets struct{}
 
+// Served reports whether a file of this folder is one the site serves.
+func Served(name string) bool { return served[path.Ext(name)] }
+
 func (assets) Open(name string) (fs.File, error) {
-	if name != "." && !served[path.Ext(name)] {
+	if name != "." && !Served(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return files.Open(name)

@@ -3,12 +3,47 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/internal/site"
 )
 
-// runBuild will write the static site (issue 4: static generation with
-// go-app, precompressed app.wasm, sharded snapshots, a 404 page that boots
-// the app). Until then it says so rather than pretend.
+const buildUsage = `build [--out dist] [--base-path /PATH] [--fixtures DIR]
+
+Writes the dashboard as a static site any static host can serve: every page
+of every snapshot prerendered, app.wasm with .br and .gz beside it, the
+snapshots, and a 404 page that boots the app. deploy/nginx/ has a
+configuration for it. --out is replaced only if an earlier build wrote it.`
+
 func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "tenantatlas build: the static site build is not available yet; use `tenantatlas serve` (make run)")
-	return exitRejected
+	flags := newFlagSet("build", buildUsage, stderr)
+	out := flags.String("out", "dist", "folder to write the site into")
+	basePath := flags.String("base-path", "/", "the path the site is served under, e.g. /atlas/")
+	dir := flags.String("fixtures", "", "build from the snapshots in this folder instead of the embedded ones")
+	if err := flags.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if flags.NArg() > 0 {
+		flags.Usage()
+		return exitRejected
+	}
+	var fsys fs.FS = fixtures.FS
+	if *dir != "" {
+		fsys = os.DirFS(*dir)
+	}
+	app.Routes()
+	start := time.Now()
+	fmt.Fprintf(stderr, "building %s (base path %s)\n", *out, site.NormalizeBase(*basePath))
+	st, err := site.Build(site.BuildOptions{Out: *out, BasePath: *basePath, Fixtures: fsys, Progress: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantatlas build: %v\n", err)
+		return exitRejected
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d pages, %d snapshots, %d files in %s; app.wasm %d bytes, %d gzip, %d brotli\n",
+		*out, st.Pages, st.Snapshots, st.Files, time.Since(start).Round(time.Millisecond), st.WASMBytes, st.WASMGzip, st.WASMBrotli)
+	return exitOK
 }
