@@ -2,14 +2,17 @@ package domain_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/gen"
 )
 
 func checkString(s string, lim domain.Limits) *domain.Checked {
@@ -125,5 +128,113 @@ func TestCheckIsDeterministic(t *testing.T) {
 	first := domain.Check(bytes.NewReader(b), domain.Limits{})
 	for i := 0; i < 5; i++ {
 		assert.Equal(t, first.Problems, domain.Check(bytes.NewReader(b), domain.Limits{}).Problems)
+	}
+}
+
+// The benchmark's yardstick: encoding/json decoding the same document into
+// plain structs, with no validation at all. Check should stay within 1.25×.
+type stdSnapshot struct {
+	SchemaVersion int       `json:"schema_version"`
+	GeneratedAt   time.Time `json:"generated_at"`
+	Name          string    `json:"name"`
+	Viewer        *struct {
+		Name         string   `json:"name"`
+		Capabilities []string `json:"capabilities"`
+	} `json:"viewer"`
+	Tenants []struct {
+		ID             int64  `json:"id"`
+		Name           string `json:"name"`
+		FreshnessHours *int64 `json:"backup_freshness_hours"`
+	} `json:"tenants"`
+	BackupSets []struct {
+		ID              int64      `json:"id"`
+		TenantID        int64      `json:"tenant_id"`
+		Name            string     `json:"name"`
+		Status          string     `json:"status"`
+		StartedAt       *time.Time `json:"started_at"`
+		CompletedAt     *time.Time `json:"completed_at"`
+		ItemCount       *int64     `json:"item_count"`
+		FailedItemCount *int64     `json:"failed_item_count"`
+	} `json:"backup_sets"`
+	RestoreRuns []struct {
+		ID             int64      `json:"id"`
+		TenantID       int64      `json:"tenant_id"`
+		BackupSetID    *int64     `json:"backup_set_id"`
+		Status         string     `json:"status"`
+		IsDryRun       bool       `json:"is_dry_run"`
+		CreatedAt      time.Time  `json:"created_at"`
+		CompletedAt    *time.Time `json:"completed_at"`
+		OperationRunID *int64     `json:"operation_run_id"`
+		Results        struct {
+			Items       []stdEntry `json:"items"`
+			Foundations []stdEntry `json:"foundations"`
+			Assignments []stdEntry `json:"assignments"`
+		} `json:"results"`
+		Metadata struct {
+			Counts     *domain.Counts `json:"counts"`
+			NonApplied []struct {
+				ID     string `json:"id"`
+				Name   string `json:"name"`
+				Reason string `json:"reason"`
+			} `json:"non_applied"`
+			ScopeBasis string `json:"scope_basis"`
+		} `json:"metadata"`
+	} `json:"restore_runs"`
+	OperationRuns []struct {
+		ID          int64      `json:"id"`
+		TenantID    int64      `json:"tenant_id"`
+		Type        string     `json:"type"`
+		Status      string     `json:"status"`
+		Outcome     string     `json:"outcome"`
+		StartedAt   *time.Time `json:"started_at"`
+		CompletedAt *time.Time `json:"completed_at"`
+	} `json:"operation_runs"`
+	EvidenceSnapshots []struct {
+		ID             int64      `json:"id"`
+		TenantID       int64      `json:"tenant_id"`
+		OperationRunID int64      `json:"operation_run_id"`
+		Status         string     `json:"status"`
+		CapturedAt     time.Time  `json:"captured_at"`
+		ExpiresAt      *time.Time `json:"expires_at"`
+	} `json:"evidence_snapshots"`
+}
+
+type stdEntry struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Type    string `json:"type"`
+	Outcome string `json:"outcome"`
+	Message string `json:"message"`
+}
+
+// benchDoc is a generated portfolio of 500 tenants with 20 runs each (a few MB).
+func benchDoc(b *testing.B) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	require.NoError(b, gen.Write(&buf, gen.Options{Tenants: 500, RunsPerTenant: 20, Seed: 1}))
+	return buf.Bytes()
+}
+
+func BenchmarkCheck(b *testing.B) {
+	doc := benchDoc(b)
+	c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+	require.NotNil(b, c.Snapshot, "%v", c.Problems)
+	require.Empty(b, c.Problems)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		domain.Check(bytes.NewReader(doc), domain.Limits{})
+	}
+}
+
+func BenchmarkEncodingJSON(b *testing.B) {
+	doc := benchDoc(b)
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var s stdSnapshot
+		if err := json.NewDecoder(bytes.NewReader(doc)).Decode(&s); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
