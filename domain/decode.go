@@ -41,8 +41,26 @@ type recordMeta struct {
 	hasTenant bool
 	// kept reports whether the record was an object and is in the Snapshot.
 	kept bool
-	// issues counts the problems reported against the record.
-	issues int
+	// bad names the record's own members already reported, so that
+	// validation does not report one fault twice. Few records have any.
+	bad []string
+}
+
+// mark notes a problem at a; only a member of the record itself counts.
+func (a at) mark() {
+	if a.rec != nil && a.sub == "" && a.idx < 0 && a.field != "" {
+		a.rec.bad = append(a.rec.bad, a.field)
+	}
+}
+
+// reported reports whether the record's member name already has a problem.
+func (m *recordMeta) reported(name string) bool {
+	for _, b := range m.bad {
+		if b == name {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *recordMeta) path() string { return recordPath(m.coll, m.index) }
@@ -137,9 +155,7 @@ func (l *limitReader) Read(p []byte) (int, error) {
 }
 
 func (d *decoder) add(a at, code, format string, args ...any) {
-	if a.rec != nil {
-		a.rec.issues++
-	}
+	a.mark()
 	d.issues = append(d.issues, issue{
 		path: a.String(), rec: a.rec, offset: d.dec.InputOffset(),
 		code: code, msg: fmt.Sprintf(format, args...),
@@ -174,13 +190,13 @@ func (d *decoder) fail(err error) error {
 				code = CodeDuplicateMember
 				msg = fmt.Sprintf("member %q appears more than once in one object", se.JSONPointer.LastToken())
 			} else if errors.Is(err, io.ErrUnexpectedEOF) {
-				msg = "the document ends early (truncated)"
+				msg = fmt.Sprintf("the document ends early, at byte %d (truncated)", se.ByteOffset)
 			} else if se.Err != nil {
 				msg = fmt.Sprintf("not valid JSON at byte %d: %v", se.ByteOffset, se.Err)
 			}
 			d.reject(path, code, "%s", msg)
 		} else if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			d.reject("", CodeSyntax, "the document ends early (truncated)")
+			d.reject("", CodeSyntax, "the document ends early, at byte %d (truncated)", d.dec.InputOffset())
 		} else {
 			d.reject("", CodeSyntax, "not valid JSON: %v", err)
 		}
@@ -215,19 +231,22 @@ func (d *decoder) skip() error {
 		return nil
 	}
 	base := d.dec.StackDepth()
+	if _, err := d.dec.ReadToken(); err != nil {
+		return d.fail(err)
+	}
 	// Where the skipped value starts: the place to name if it nests too deep.
-	start := pointerToPath(d.dec.StackPointer())
+	start := d.dec.StackPointer()
 	for {
-		if _, err := d.dec.ReadToken(); err != nil {
-			return d.fail(err)
-		}
 		depth := d.dec.StackDepth()
 		if depth > d.maxDepth {
-			d.reject(start, CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
+			d.reject(pointerToPath(start), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
 			return errFatal
 		}
 		if depth == base {
 			return nil
+		}
+		if _, err := d.dec.ReadToken(); err != nil {
+			return d.fail(err)
 		}
 	}
 }
@@ -263,10 +282,14 @@ func kindName(k jsontext.Kind) string {
 	return "a value"
 }
 
-// wrongType reports a value of the wrong kind and skips it.
+// wrongType skips a value of the wrong kind and reports it. Skipping first
+// means a value too deep to read is reported once, as too deep.
 func (d *decoder) wrongType(a at, want string, got jsontext.Kind) error {
+	if err := d.skip(); err != nil {
+		return err
+	}
 	d.add(a, CodeWrongType, "must be %s, not %s", want, kindName(got))
-	return d.skip()
+	return nil
 }
 
 // readInt reads an integer. ok is false when the value was null or wrong
@@ -430,8 +453,8 @@ func (d *decoder) object(a at, want string, member func(name string) error) (ok 
 		}
 		return false, d.wrongType(a, want, k)
 	}
-	if _, err := d.dec.ReadToken(); err != nil {
-		return false, d.fail(err)
+	if err := d.open(); err != nil {
+		return false, err
 	}
 	for {
 		k, err := d.peek()
@@ -454,17 +477,38 @@ func (d *decoder) object(a at, want string, member func(name string) error) (ok 
 	}
 }
 
-// array reads an array element by element.
+// open reads the '{' or '[' that starts a value the format defines. The format
+// nests five levels at most, so this check only bites with a small MaxDepth;
+// skip checks the values that are read without being understood.
+func (d *decoder) open() error {
+	if _, err := d.dec.ReadToken(); err != nil {
+		return d.fail(err)
+	}
+	if d.dec.StackDepth() > d.maxDepth {
+		d.reject(pointerToPath(d.dec.StackPointer()), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
+		return errFatal
+	}
+	return nil
+}
+
+// array reads an array element by element. null is reported as null.
 func (d *decoder) array(a at, want string, elem func(i int) error) (ok bool, err error) {
 	k, err := d.peek()
 	if err != nil {
 		return false, err
 	}
+	if k == 'n' {
+		if _, err := d.dec.ReadToken(); err != nil {
+			return false, d.fail(err)
+		}
+		d.add(a, CodeNull, "must be %s, not null", want)
+		return false, nil
+	}
 	if k != '[' {
 		return false, d.wrongType(a, want, k)
 	}
-	if _, err := d.dec.ReadToken(); err != nil {
-		return false, d.fail(err)
+	if err := d.open(); err != nil {
+		return false, err
 	}
 	for i := 0; ; i++ {
 		k, err := d.peek()
@@ -486,9 +530,12 @@ func (d *decoder) array(a at, want string, elem func(i int) error) (ok bool, err
 // unknown reports a member the format does not define and skips its value. A
 // typo such as is_dryrun must never pass silently.
 func (d *decoder) unknown(a at, name string) error {
+	if err := d.skip(); err != nil {
+		return err
+	}
 	a.field = name
 	d.add(a, CodeUnknownMember, "unknown member %q", truncate(name, 60))
-	return d.skip()
+	return nil
 }
 
 // missing reports a required member that is absent.
@@ -498,9 +545,7 @@ func (d *decoder) missing(a at, name string) {
 	if a.rec != nil {
 		off = a.rec.offset
 	}
-	if a.rec != nil {
-		a.rec.issues++
-	}
+	a.mark()
 	d.issues = append(d.issues, issue{
 		path: a.String(), rec: a.rec, offset: off, reject: a.rec == nil,
 		code: CodeMissing, msg: fmt.Sprintf("required member %q is missing", name),

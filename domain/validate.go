@@ -15,6 +15,27 @@ const futureSlack = 5 * time.Minute
 // maxNameRunes bounds a tenant name after trimming (snapshot-format.md).
 const maxNameRunes = 200
 
+// Edge cases, decided here because the format leaves them open:
+//   - A record whose tenant_id is present but not an integer (or null) is an
+//     orphan, like one without tenant_id: it cannot be given to any tenant.
+//   - A record that is not an object is an orphan too; it is reported at its
+//     index and not kept (there is nothing to keep).
+//   - A reference to an orphan record is a missing reference: the target
+//     belongs to no tenant, so it belongs to no one the referrer may name.
+//   - An orphan's own references are not checked: "of the same tenant" means
+//     nothing without a tenant, and the orphan is already reported.
+//   - A duplicate id is reported on every record that uses it, each with its
+//     own tenant: every tenant involved is quarantined, orphans stay orphans.
+//     A reference to a duplicated id resolves if any holder is of the
+//     referrer's tenant (the duplicate itself is already reported).
+//   - An id that is missing, mistyped or < 1 takes no part in uniqueness.
+//   - expires_at may lie in the future; every other timestamp may not (by
+//     more than futureSlack). Timestamps are not checked against each other
+//     (completed_at before created_at): the format does not say so.
+//   - A tenant with a bad id still rejects the snapshot; records naming the
+//     id it should have had are reported as orphans as well, since no tenant
+//     has that id.
+
 // validate checks what needs the whole document: ranges, uniqueness,
 // references, consistency between fields, and timestamps against
 // generated_at. It runs after decoding because the top-level members may come
@@ -23,7 +44,7 @@ func (d *decoder) validate() {
 	s := &d.snap
 	metaOf := func(coll string, index int) *recordMeta { return d.metas[coll][index] }
 	addAt := func(m *recordMeta, name, code, format string, args ...any) {
-		m.issues++
+		m.bad = append(m.bad, name)
 		d.issues = append(d.issues, issue{path: field(m, name).String(), rec: m, offset: m.offset, code: code, msg: fmt.Sprintf(format, args...)})
 	}
 
@@ -33,12 +54,13 @@ func (d *decoder) validate() {
 	for i := range s.Tenants {
 		t := &s.Tenants[i]
 		m := metaOf(collTenants, t.Index)
-		if t.ID < 1 && !d.hasIssue(m, "id") {
+		switch first, dup := tenantIdx[t.ID]; {
+		case d.hasIssue(m, "id"):
+		case t.ID < 1:
 			addAt(m, "id", CodeOutOfRange, "a tenant id must be 1 or more, not %d", t.ID)
-		}
-		if first, dup := tenantIdx[t.ID]; dup && t.ID >= 1 {
+		case dup:
 			addAt(m, "id", CodeDuplicateID, "tenant id %d is already used by tenants[%d]", t.ID, first)
-		} else {
+		default:
 			tenantIdx[t.ID] = t.Index
 		}
 		if !d.hasIssue(m, "name") {
@@ -102,18 +124,34 @@ func (d *decoder) validate() {
 	ids(collEvidence, "evidence snapshot", len(s.EvidenceSnapshots), func(i int) (int64, int) { return s.EvidenceSnapshots[i].ID, s.EvidenceSnapshots[i].Index })
 
 	// ref checks that a reference names a record of the referrer's own tenant.
+	// An orphan target (tenant_id missing or naming no tenant) is nobody's
+	// record, so a reference to it is a missing reference, not a cross-tenant one.
 	ref := func(m *recordMeta, name, what string, id int64, targets map[int64][]owner) {
-		owners := targets[id]
-		if len(owners) == 0 {
-			addAt(m, name, CodeMissingRef, "%s %d does not exist", what, id)
+		if _, ok := tenantIdx[m.tenantID]; !m.hasTenant || !ok {
 			return
 		}
-		for _, o := range owners {
-			if o.m.hasTenant && o.tenant == m.tenantID {
+		owners := targets[id]
+		var other *owner
+		for i := range owners {
+			o := &owners[i]
+			if _, ok := tenantIdx[o.tenant]; !o.m.hasTenant || !ok {
+				continue
+			}
+			if o.tenant == m.tenantID {
 				return
 			}
+			if other == nil {
+				other = o
+			}
 		}
-		addAt(m, name, CodeCrossTenantRef, "%s %d belongs to tenant %d, not to this record's tenant %d", what, id, owners[0].tenant, m.tenantID)
+		switch {
+		case other != nil:
+			addAt(m, name, CodeCrossTenantRef, "%s %d belongs to tenant %d, not to this record's tenant %d", what, id, other.tenant, m.tenantID)
+		case len(owners) > 0:
+			addAt(m, name, CodeMissingRef, "%s %d belongs to no tenant (%s), so it cannot be referenced", what, id, owners[0].m.path())
+		default:
+			addAt(m, name, CodeMissingRef, "%s %d does not exist", what, id)
+		}
 	}
 
 	future := func(m *recordMeta, name string, t *time.Time) {
@@ -130,19 +168,16 @@ func (d *decoder) validate() {
 		if finished && b.CompletedAt == nil && !d.hasIssue(m, "completed_at") {
 			addAt(m, "completed_at", CodeInconsistent, "a backup set with status %s must have a completed_at", b.Status)
 		}
-		if b.ItemCount != nil && b.FailedItemCount != nil && *b.FailedItemCount > *b.ItemCount {
-			addAt(m, "failed_item_count", CodeInconsistent, "failed_item_count %d is more than item_count %d", *b.FailedItemCount, *b.ItemCount)
-		}
 		future(m, "started_at", b.StartedAt)
 		future(m, "completed_at", b.CompletedAt)
 	}
 	for i := range s.RestoreRuns {
 		r := &s.RestoreRuns[i]
 		m := metaOf(collRuns, r.Index)
-		if r.BackupSetID != nil && m.hasTenant {
+		if r.BackupSetID != nil {
 			ref(m, "backup_set_id", "backup set", *r.BackupSetID, backupIDs)
 		}
-		if r.OperationRunID != nil && m.hasTenant {
+		if r.OperationRunID != nil {
 			ref(m, "operation_run_id", "operation run", *r.OperationRunID, opIDs)
 		}
 		if !d.hasIssue(m, "created_at") {
@@ -167,7 +202,7 @@ func (d *decoder) validate() {
 	for i := range s.EvidenceSnapshots {
 		e := &s.EvidenceSnapshots[i]
 		m := metaOf(collEvidence, e.Index)
-		if m.hasTenant && !d.hasIssue(m, "operation_run_id") {
+		if !d.hasIssue(m, "operation_run_id") {
 			ref(m, "operation_run_id", "operation run", e.OperationRunID, opIDs)
 		}
 		if !d.hasIssue(m, "captured_at") {
@@ -179,15 +214,4 @@ func (d *decoder) validate() {
 
 // hasIssue reports whether the decoder already reported a problem with the
 // record's member, so that one fault is not reported twice.
-func (d *decoder) hasIssue(m *recordMeta, name string) bool {
-	if m.issues == 0 {
-		return false
-	}
-	p := field(m, name).String()
-	for i := len(d.issues) - 1; i >= 0; i-- {
-		if d.issues[i].rec == m && d.issues[i].path == p {
-			return true
-		}
-	}
-	return false
-}
+func (d *decoder) hasIssue(m *recordMeta, name string) bool { return m.reported(name) }
