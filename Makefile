@@ -10,7 +10,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The WASM build strips debug info: app.wasm's size is part of the product.
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: all run wasm binary test test-native test-wasm vet fmt-check clean
+.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check clean
 
 all: binary
 
@@ -24,6 +24,12 @@ binary: wasm
 
 run: binary
 	bin/tenantatlas serve --addr $(ADDR)
+
+# The static site into dist/ (BASE_PATH=/atlas/ for a sub-path); serve it
+# with deploy/nginx/.
+BASE_PATH ?= /
+site: binary
+	bin/tenantatlas build --out dist --base-path $(BASE_PATH)
 
 # app.wasm first: the binary embeds web/, and the server tests serve it.
 test: wasm vet fmt-check test-native test-wasm

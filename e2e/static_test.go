@@ -1,0 +1,220 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/web"
+)
+
+var (
+	sitesMu sync.Mutex
+	sites   = map[string]string{}
+)
+
+// builtSite builds the static site for basePath once per test run, the way
+// `tenantatlas build` does (quick compression: these tests check serving).
+func builtSite(t *testing.T, basePath string) string {
+	t.Helper()
+	if !web.HasWASM() {
+		if os.Getenv("REQUIRE_BROWSER") == "1" {
+			t.Fatal("app.wasm is not built: run `make wasm` (make test does)")
+		}
+		t.Skip("SKIPPED: app.wasm is not built; run `make wasm` (make test does)")
+	}
+	sitesMu.Lock()
+	defer sitesMu.Unlock()
+	if dir, ok := sites[basePath]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", "tenantatlas-site-")
+	require.NoError(t, err)
+	out := filepath.Join(dir, "dist")
+	app.Routes()
+	_, err = site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fixtures.FS, QuickCompression: true})
+	require.NoError(t, err)
+	sites[basePath] = out
+	return out
+}
+
+// golden is the CLI's resolve output for a shipped snapshot, as held by
+// cmd/tenantatlas's golden tests: the browser must agree with it.
+func golden(t *testing.T, name string) domain.Resolution {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "cmd", "tenantatlas", "testdata", "golden", name+".json"))
+	require.NoError(t, err)
+	var res domain.Resolution
+	require.NoError(t, json.Unmarshal(b, &res))
+	return res
+}
+
+// pageState is what a page shows, read in the browser after the app took over.
+type pageState struct {
+	Backup, Recovery, Result string
+	Rows                     map[string]string // tenant or run id → state
+	NeedsAttention           []string
+	Text                     string
+	Testids                  []string
+}
+
+const readPage = `JSON.stringify({
+	Backup: document.querySelector('[data-testid="backup-health"]')?.dataset.state ?? "",
+	Recovery: document.querySelector('[data-testid="recovery-evidence"]')?.dataset.state ?? "",
+	Result: document.querySelector('[data-testid="restore-result"]')?.dataset.state ?? "",
+	Rows: Object.fromEntries([...document.querySelectorAll('[data-testid="tenant-row"]')].map(r => [r.dataset.tenantId, r.dataset.backupPosture + "/" + r.dataset.overviewState])
+		.concat([...document.querySelectorAll('[data-testid="restore-run-row"]')].map(r => ["run " + r.dataset.runId, r.dataset.attention + "/" + r.dataset.state]))),
+	NeedsAttention: [...document.querySelectorAll('[data-testid="needs-attention-item"]')].map(e => e.dataset.kind),
+	Text: document.body.innerText,
+	Testids: [...new Set([...document.querySelectorAll('main [data-testid]')].map(e => e.dataset.testid))],
+})`
+
+func visit(t *testing.T, ctx context.Context, url string) pageState {
+	t.Helper()
+	run(t, ctx, chromedp.Navigate(url), waitApp())
+	var ps pageState
+	require.NoError(t, json.Unmarshal([]byte(evalString(t, ctx, readPage)), &ps), url)
+	// rules.md §6: none of our copy makes a forbidden claim. (The fixtures'
+	// own data contains none of the phrases either.)
+	phrase, found := domain.ContainsForbiddenClaim(ps.Text)
+	assert.False(t, found, "%s says %q", url, phrase)
+	return ps
+}
+
+// TestStaticSiteAgreesWithCLI: behind nginx, every portfolio, tenant
+// dashboard, restore-run list and detail page of every shipped snapshot
+// reaches data-ready in the app with the states `tenantatlas resolve` gives.
+func TestStaticSiteAgreesWithCLI(t *testing.T) {
+	chromium := requireTools(t)
+	names := []string{"demo"}
+	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "scenarios", "*.json"))
+	for _, f := range files {
+		names = append(names, strings.TrimSuffix(filepath.Base(f), ".json"))
+	}
+	for _, base := range []string{"/", "/atlas/"} {
+		t.Run("base "+base, func(t *testing.T) {
+			srv := startNginx(t, builtSite(t, base), base)
+			ctx := newBrowser(t, chromium)
+			snaps := names
+			if base != "/" {
+				snaps = names[:1] // under a sub-path the demo covers every kind of page
+			}
+			for _, name := range snaps {
+				res := golden(t, name)
+				ps := visit(t, ctx, srv.URL+"s/"+name+"/")
+				assert.Len(t, ps.Rows, len(res.Tenants), name)
+				for _, ts := range res.Tenants {
+					id := fmt.Sprint(ts.TenantID)
+					page := fmt.Sprintf("%ss/%s/tenants/%d", srv.URL, name, ts.TenantID)
+					ps := visit(t, ctx, page)
+					if ts.DataStatus != domain.DataValid {
+						assert.Equal(t, "invalid/invalid", rowState(t, ctx, srv.URL+"s/"+name+"/", id))
+						assert.Contains(t, ps.Testids, "tenant-invalid", page)
+						continue
+					}
+					assert.Equal(t, ts.BackupHealth.Posture, ps.Backup, page)
+					assert.Equal(t, ts.RecoveryEvidence.OverviewState, ps.Recovery, page)
+					kinds := []string{}
+					for _, n := range ts.NeedsAttention {
+						kinds = append(kinds, n.Kind)
+					}
+					assert.Equal(t, kinds, nonNil(ps.NeedsAttention), page)
+					list := visit(t, ctx, page+"/restore-runs")
+					for _, r := range ts.RestoreRuns {
+						if !strings.HasPrefix(name, "viewer-no-restore") {
+							assert.Equal(t, r.Attention.State+"/"+r.Result.State, list.Rows[fmt.Sprintf("run %d", r.ID)], page)
+							detail := visit(t, ctx, fmt.Sprintf("%s/restore-runs/%d", page, r.ID))
+							assert.Equal(t, r.Result.State, detail.Result, page)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// rowState reads one tenant's row on a portfolio page.
+func rowState(t *testing.T, ctx context.Context, portfolio, id string) string {
+	t.Helper()
+	ps := visit(t, ctx, portfolio)
+	return ps.Rows[id]
+}
+
+// Markup and javascript: URLs in a snapshot are text: nothing runs, nothing
+// is injected, no link carries a script URL.
+func TestStaticSiteRendersHostileTextAsText(t *testing.T) {
+	chromium := requireTools(t)
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	ctx := newBrowser(t, chromium)
+	for _, p := range []string{"", "s/hostile-text/", "s/hostile-text/tenants/1", "s/hostile-text/tenants/2", "s/hostile-text/tenants/1/restore-runs",
+		"s/hostile-text/tenants/1/restore-runs/100", "s/hostile-text/tenants/1/backup-sets", "s/hostile-text/tenants/2/backup-sets"} {
+		visit(t, ctx, srv.URL+p)
+		run(t, ctx, chromedp.Click(chromedp.CSS(`body`))) // hover and click handlers would fire now
+		got := evalString(t, ctx, `JSON.stringify({
+			pwned: window.__pwned === 1,
+			injected: document.querySelectorAll('main script, main img, main svg, main iframe, main style, main b, main i').length,
+			scriptLinks: document.querySelectorAll('a[href^="javascript:"]').length,
+			hidden: getComputedStyle(document.body).display === "none"})`)
+		assert.JSONEq(t, `{"pwned":false,"injected":0,"scriptLinks":0,"hidden":false}`, got, p)
+		if p == "s/hostile-text/tenants/1/backup-sets" {
+			text := evalString(t, ctx, `document.querySelector("main").innerText`)
+			assert.Contains(t, text, `"><svg onload="window.__pwned=1">`, "the backup set's name is shown as given")
+		}
+	}
+}
+
+// axe-core (from the npm registry; .ci/run installs it and sets AXE_CORE_JS)
+// finds no serious or critical violation on any kind of page.
+func TestStaticSiteAccessibility(t *testing.T) {
+	chromium := requireTools(t)
+	axePath := os.Getenv("AXE_CORE_JS")
+	if axePath == "" {
+		if os.Getenv("REQUIRE_BROWSER") == "1" {
+			t.Fatal("REQUIRE_BROWSER=1: AXE_CORE_JS must name axe.min.js (.ci/run installs it)")
+		}
+		t.Skip("SKIPPED: set AXE_CORE_JS to axe-core's axe.min.js (npm install axe-core) to run the accessibility checks")
+	}
+	axe, err := os.ReadFile(axePath)
+	require.NoError(t, err)
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	ctx := newBrowser(t, chromium)
+	pages := []string{"", "s/demo/", "s/demo/?recovery=weakened", "s/demo/tenants/1", "s/demo/tenants/3", "s/demo/tenants/12",
+		"s/demo/tenants/5/restore-runs?recovery_posture_reason=partial", "s/demo/tenants/5/restore-runs/140", "s/demo/tenants/1/restore-runs/101",
+		"s/demo/tenants/4/backup-sets", "s/viewer-no-restore/tenants/1", "s/not-json/", "s/demo/tenants/99"}
+	for _, p := range pages {
+		visit(t, ctx, srv.URL+p)
+		// Open the disclosures, so that their content is checked too.
+		evalString(t, ctx, `document.querySelectorAll("details").forEach(d => d.open = true), "ok"`)
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(axe)))
+		require.NoError(t, err)
+		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+			.then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+			.map(v => v.id + " (" + v.impact + "): " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
+		require.NoError(t, err)
+		var violations []string
+		require.NoError(t, json.Unmarshal([]byte(out), &violations))
+		sort.Strings(violations)
+		assert.Empty(t, violations, "/%s", p)
+	}
+}
