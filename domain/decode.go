@@ -12,6 +12,7 @@ package domain
 //     faster than encoding/json's Unmarshal and keeps the WASM build smaller.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -115,6 +116,7 @@ var errFatal = errors.New("fatal")
 type decoder struct {
 	dec      *jsontext.Decoder
 	in       *limitReader
+	scratch  []byte // unquoted strings with escapes
 	maxDepth int
 	issues   []issue
 	snap     Snapshot
@@ -338,6 +340,45 @@ func (d *decoder) readInt(a at, nullable bool) (v int64, ok bool, err error) {
 	}
 }
 
+// rawString reads a string and returns it unquoted, without allocating: the
+// bytes are valid until the next read. ok is false when null or wrong.
+func (d *decoder) rawString(a at, nullable bool) (b []byte, ok bool, err error) {
+	k, err := d.peek()
+	if err != nil {
+		return nil, false, err
+	}
+	switch k {
+	case '"':
+		v, err := d.dec.ReadValue()
+		if err != nil {
+			return nil, false, d.fail(err)
+		}
+		return d.unquote(v), true, nil
+	case 'n':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, false, d.fail(err)
+		}
+		if !nullable {
+			d.add(a, CodeNull, "must not be null")
+		}
+		return nil, false, nil
+	default:
+		return nil, false, d.wrongType(a, "a string", k)
+	}
+}
+
+// unquote strips a valid JSON string's quotes, decoding escapes (rare) into a
+// reused buffer.
+func (d *decoder) unquote(v jsontext.Value) []byte {
+	b := v[1 : len(v)-1]
+	if bytes.IndexByte(b, '\\') < 0 {
+		return b
+	}
+	// jsontext has validated the string, so unquoting cannot fail.
+	d.scratch, _ = jsontext.AppendUnquote(d.scratch[:0], v)
+	return d.scratch
+}
+
 // readString reads a string; ok is false when null or wrong.
 func (d *decoder) readString(a at, nullable bool) (s string, ok bool, err error) {
 	k, err := d.peek()
@@ -396,35 +437,39 @@ func (d *decoder) readBool(a at) (v, ok bool, err error) {
 
 // readTime reads an RFC 3339 timestamp with an explicit offset.
 func (d *decoder) readTime(a at, nullable bool) (t *time.Time, ok bool, err error) {
-	s, ok, err := d.readString(a, nullable)
+	b, ok, err := d.rawString(a, nullable)
 	if err != nil || !ok {
 		return nil, false, err
 	}
-	v, perr := parseTimestamp(s)
-	if perr != nil {
-		d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-08T23:06:00Z or 2026-04-09T01:06:00+02:00)", truncate(s, 60))
+	v := new(time.Time)
+	// UnmarshalText is time's strict RFC 3339 parser: it requires the offset
+	// (Z or ±hh:mm), accepts fractions, and reads bytes without a copy.
+	if perr := v.UnmarshalText(b); perr != nil {
+		d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-08T23:06:00Z or 2026-04-09T01:06:00+02:00)", truncate(string(b), 60))
 		return nil, false, nil
 	}
-	return &v, true, nil
+	return v, true, nil
 }
 
 func parseTimestamp(s string) (time.Time, error) {
-	// time.RFC3339 requires the offset (Z or ±hh:mm) and accepts fractions.
-	return time.Parse(time.RFC3339, s)
+	var t time.Time
+	err := t.UnmarshalText([]byte(s))
+	return t, err
 }
 
 // readEnum reads a string that must be one of allowed.
+// The value returned is the one in allowed: nothing is allocated per value.
 func (d *decoder) readEnum(a at, what string, allowed []string) (string, bool, error) {
-	s, ok, err := d.readString(a, false)
+	b, ok, err := d.rawString(a, false)
 	if err != nil || !ok {
 		return "", false, err
 	}
 	for _, v := range allowed {
-		if s == v {
-			return s, true, nil
+		if string(b) == v {
+			return v, true, nil
 		}
 	}
-	d.add(a, CodeBadEnum, "%s", enumMessage(what, truncate(s, 60), allowed))
+	d.add(a, CodeBadEnum, "%s", enumMessage(what, truncate(string(b), 60), allowed))
 	return "", false, nil
 }
 
@@ -467,11 +512,11 @@ func (d *decoder) object(a at, want string, member func(name string) error) (ok 
 			}
 			return true, nil
 		}
-		tok, err := d.dec.ReadToken()
+		v, err := d.dec.ReadValue() // a name: jsontext checks it is not a duplicate
 		if err != nil {
 			return false, d.fail(err)
 		}
-		if err := member(tok.String()); err != nil {
+		if err := member(d.memberName(v)); err != nil {
 			return false, err
 		}
 	}
@@ -489,6 +534,33 @@ func (d *decoder) open() error {
 		return errFatal
 	}
 	return nil
+}
+
+// memberNames are the names the format defines. Looking a name up here,
+// rather than converting it, saves an allocation per member.
+var memberNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{
+		"schema_version", "generated_at", "name", "viewer", "capabilities",
+		collTenants, collBackups, collRuns, collOps, collEvidence,
+		"id", "tenant_id", "backup_freshness_hours", "status", "started_at",
+		"completed_at", "item_count", "failed_item_count", "backup_set_id",
+		"is_dry_run", "created_at", "operation_run_id", "results", "metadata",
+		"items", "foundations", "assignments", "type", "outcome", "message",
+		"counts", "non_applied", "scope_basis", "total", "applied", "partial",
+		"failed", "skipped", "reason", "captured_at", "expires_at",
+	} {
+		m[n] = n
+	}
+	return m
+}()
+
+func (d *decoder) memberName(v jsontext.Value) string {
+	b := d.unquote(v)
+	if s, ok := memberNames[string(b)]; ok {
+		return s
+	}
+	return string(b)
 }
 
 // array reads an array element by element. null is reported as null.
