@@ -456,7 +456,7 @@ func (d *decoder) viewer() error {
 				return err
 			})
 		default:
-			err = d.unknown(at{field: "viewer", idx: -1}, name)
+			err = d.unknown(at{sub: "viewer", idx: -1}, name)
 		}
 		return err
 	})
