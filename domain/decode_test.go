@@ -238,3 +238,126 @@ func BenchmarkEncodingJSON(b *testing.B) {
 		}
 	}
 }
+
+// TestSyntaxRejects: what cannot be read as a snapshot at all is rejected
+// with one problem that says where.
+func TestSyntaxRejects(t *testing.T) {
+	const valid = `"tenants":[{"id":1,"name":"Contoso Ltd"}]}`
+	tests := []struct {
+		name, in   string
+		path, code string
+		msg        string
+	}{
+		{"not JSON", "this is not JSON", "", domain.CodeSyntax, "at byte 1"},
+		{"empty", "", "", domain.CodeSyntax, "ends early"},
+		{"only spaces", "  \n ", "", domain.CodeSyntax, "ends early"},
+		{"truncated", head + `"tenants":[{"id":1,"na`, "tenants[0]", domain.CodeSyntax, "ends early"},
+		{"trailing data", head + valid + ` {}`, "", domain.CodeTrailingData, "after the end"},
+		{"trailing garbage", head + valid + `x`, "", domain.CodeTrailingData, ""},
+		{"top-level array", `[` + head + valid + `]`, "", domain.CodeNotObject, "not an array"},
+		{"top-level string", `"snapshot"`, "", domain.CodeNotObject, "not a string"},
+		{"top-level null", `null`, "", domain.CodeNotObject, "not null"},
+		{"duplicate top-level member", head + `"name":"a","name":"b",` + valid, "name", domain.CodeDuplicateMember, `"name" appears more than once`},
+		{"duplicate member in a record", head + `"tenants":[{"id":1,"name":"A","id":2}]}`, "tenants[0].id", domain.CodeDuplicateMember, ""},
+		{"duplicate member spelt with an escape", head + `"tenants":[{"id":1,"name":"A","\u0069d":2}]}`, "tenants[0].id", domain.CodeDuplicateMember, ""},
+		{"invalid UTF-8", head + "\"tenants\":[{\"id\":1,\"name\":\"Contoso \xff\"}]}", "tenants[0].name", domain.CodeSyntax, "invalid UTF-8"},
+		{"NUL byte in a string", head + "\"tenants\":[{\"id\":1,\"name\":\"Con\x00toso\"}]}", "tenants[0].name", domain.CodeSyntax, "byte"},
+		{"byte order mark", "\xef\xbb\xbf" + head + valid, "", domain.CodeSyntax, "byte order mark"},
+		{"single quotes", `{'schema_version':1}`, "", domain.CodeSyntax, ""},
+		{"comment", head + `/* note */ ` + valid, "", domain.CodeSyntax, ""},
+		{"deep nesting", head + `"tenants":[{"id":1,"name":"A","x":` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}]}`,
+			"tenants[0].x", domain.CodeTooDeep, "deeper than 32"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := checkString(tt.in, domain.Limits{})
+			require.True(t, c.Rejected())
+			require.Len(t, c.Problems, 1, "%v", c.Problems)
+			p := c.Problems[0]
+			assert.Equal(t, tt.path, p.Path)
+			assert.Equal(t, tt.code, p.Code)
+			assert.Equal(t, domain.ReachSnapshot, p.Reach)
+			assert.Nil(t, p.TenantID)
+			assert.Contains(t, p.Message, tt.msg)
+		})
+	}
+}
+
+func TestEscapedMemberNamesAreTheirNames(t *testing.T) {
+	c := checkString(head+`"tenants":[{"\u0069d":1,"n\u0061me":"Contoso \u00e9"}]}`, domain.Limits{})
+	require.NotNil(t, c.Snapshot, "%v", c.Problems)
+	assert.Equal(t, domain.Tenant{ID: 1, Name: "Contoso é", FreshnessHours: 24}, c.Snapshot.Tenants[0])
+}
+
+func TestNumberFormsOfAnInteger(t *testing.T) {
+	for _, n := range []string{"-0", "9223372036854775807"} {
+		c := checkString(head+`"tenants":[{"id":1,"name":"A","backup_freshness_hours":`+n+`}]}`, domain.Limits{})
+		if n == "-0" {
+			require.True(t, c.Rejected(), "freshness 0 is out of range")
+			continue
+		}
+		require.NotNil(t, c.Snapshot, "%v", c.Problems)
+		assert.Equal(t, int64(9223372036854775807), c.Snapshot.Tenants[0].FreshnessHours)
+	}
+	c := checkString(head+`"tenants":[{"id":9223372036854775808,"name":"A"}]}`, domain.Limits{})
+	require.Len(t, c.Problems, 1)
+	assert.Equal(t, domain.CodeOutOfRange, c.Problems[0].Code, "one past int64 does not fit")
+}
+
+// TestDecodeAgreesWithEncodingJSON: on a valid generated portfolio, the
+// hand-written decoder reads exactly what encoding/json reads.
+func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 30, RunsPerTenant: 6, Seed: 7}))
+	c := domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})
+	require.NotNil(t, c.Snapshot, "%v", c.Problems)
+	require.Empty(t, c.Problems)
+	var std stdSnapshot
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &std))
+	s := c.Snapshot
+
+	assert.Equal(t, std.SchemaVersion, s.SchemaVersion)
+	assert.True(t, std.GeneratedAt.Equal(s.GeneratedAt))
+	assert.Equal(t, std.Name, s.Name)
+	require.Len(t, s.Tenants, len(std.Tenants))
+	for i, x := range std.Tenants {
+		f := int64(24)
+		if x.FreshnessHours != nil {
+			f = *x.FreshnessHours
+		}
+		assert.Equal(t, domain.Tenant{Index: i, ID: x.ID, Name: x.Name, FreshnessHours: f}, s.Tenants[i])
+	}
+	require.Len(t, s.BackupSets, len(std.BackupSets))
+	for i, x := range std.BackupSets {
+		assert.Equal(t, domain.BackupSet{Index: i, ID: x.ID, TenantID: x.TenantID, Name: x.Name, Status: domain.BackupSetStatus(x.Status),
+			StartedAt: x.StartedAt, CompletedAt: x.CompletedAt, ItemCount: x.ItemCount, FailedItemCount: x.FailedItemCount}, s.BackupSets[i])
+	}
+	entries := func(es []stdEntry) []domain.ResultEntry {
+		var out []domain.ResultEntry
+		for _, e := range es {
+			out = append(out, domain.ResultEntry{ID: e.ID, Name: e.Name, Type: e.Type, Outcome: domain.Outcome(e.Outcome), Message: e.Message})
+		}
+		return out
+	}
+	require.Len(t, s.RestoreRuns, len(std.RestoreRuns))
+	for i, x := range std.RestoreRuns {
+		want := domain.RestoreRun{Index: i, ID: x.ID, TenantID: x.TenantID, BackupSetID: x.BackupSetID, Status: domain.RestoreStatus(x.Status),
+			IsDryRun: x.IsDryRun, CreatedAt: x.CreatedAt, CompletedAt: x.CompletedAt, OperationRunID: x.OperationRunID,
+			Results:  domain.Results{Items: entries(x.Results.Items), Foundations: entries(x.Results.Foundations), Assignments: entries(x.Results.Assignments)},
+			Metadata: domain.Metadata{Counts: x.Metadata.Counts, ScopeBasis: x.Metadata.ScopeBasis}}
+		for _, n := range x.Metadata.NonApplied {
+			want.Metadata.NonApplied = append(want.Metadata.NonApplied, domain.NonApplied{ID: n.ID, Name: n.Name, Reason: n.Reason})
+		}
+		assert.Equal(t, want, s.RestoreRuns[i])
+	}
+	require.Len(t, s.OperationRuns, len(std.OperationRuns))
+	for i, x := range std.OperationRuns {
+		assert.Equal(t, domain.OperationRun{Index: i, ID: x.ID, TenantID: x.TenantID, Type: x.Type, Status: domain.OperationStatus(x.Status),
+			Outcome: domain.OperationOutcome(x.Outcome), StartedAt: x.StartedAt, CompletedAt: x.CompletedAt}, s.OperationRuns[i])
+	}
+	require.Len(t, s.EvidenceSnapshots, len(std.EvidenceSnapshots))
+	for i, x := range std.EvidenceSnapshots {
+		assert.Equal(t, domain.EvidenceSnapshot{Index: i, ID: x.ID, TenantID: x.TenantID, OperationRunID: x.OperationRunID,
+			Status: domain.EvidenceStatus(x.Status), CapturedAt: x.CapturedAt, ExpiresAt: x.ExpiresAt}, s.EvidenceSnapshots[i])
+	}
+}
