@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -20,15 +19,9 @@ func (p *backupSetsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *backupSetsPage) Render() app.UI {
 	return p.shell("Backup sets", func() app.UI {
-		ts, recs, ok := p.view.Tenant(p.addr.Tenant)
-		if !ok {
-			return notFound(fmt.Sprintf("There is no tenant %d in this snapshot.", p.addr.Tenant))
-		}
-		if ts.DataStatus != domain.DataValid {
-			return tenantInvalid(p.view, ts)
-		}
-		if !p.view.Can(domain.CapBackupView) {
-			return accessMissing(domain.CapBackupView, "backup sets")
+		ts, recs, other := p.tenantOrElse(domain.CapBackupView, "backup sets")
+		if other != nil {
+			return other
 		}
 		sets := recs.BackupSets
 		h := ts.BackupHealth

@@ -21,15 +21,9 @@ func (p *restoreRunPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunPage) Render() app.UI {
 	return p.shell("Restore run", func() app.UI {
-		ts, recs, ok := p.view.Tenant(p.addr.Tenant)
-		if !ok {
-			return notFound(fmt.Sprintf("There is no tenant %d in this snapshot.", p.addr.Tenant))
-		}
-		if ts.DataStatus != domain.DataValid {
-			return tenantInvalid(p.view, ts)
-		}
-		if !p.view.Can(domain.CapRestoreView) {
-			return accessMissing(domain.CapRestoreView, "restore runs")
+		ts, recs, other := p.tenantOrElse(domain.CapRestoreView, "restore runs")
+		if other != nil {
+			return other
 		}
 		rs, raw, ok := p.view.Run(ts, recs, p.addr.Run)
 		if !ok {

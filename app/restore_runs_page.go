@@ -19,15 +19,9 @@ func (p *restoreRunsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunsPage) Render() app.UI {
 	return p.shell("Restore runs", func() app.UI {
-		ts, _, ok := p.view.Tenant(p.addr.Tenant)
-		if !ok {
-			return notFound(fmt.Sprintf("There is no tenant %d in this snapshot.", p.addr.Tenant))
-		}
-		if ts.DataStatus != domain.DataValid {
-			return tenantInvalid(p.view, ts)
-		}
-		if !p.view.Can(domain.CapRestoreView) {
-			return accessMissing(domain.CapRestoreView, "restore runs")
+		ts, _, other := p.tenantOrElse(domain.CapRestoreView, "restore runs")
+		if other != nil {
+			return other
 		}
 		snap := p.addr.Snap
 		// An unknown reason shows nothing and is never echoed (rules.md §5).

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -96,6 +97,22 @@ func (l *loader) shell(title string, body func() app.UI) app.UI {
 			app.P().Text("tenantatlas shows what the records support and nothing more: a preview is not an execution, an execution is not proof, and a backup is not a restore."),
 		),
 	)
+}
+
+// tenantOrElse finds the tenant the address names. When there is nothing
+// to derive for it, it returns the page to show instead: not found, the
+// quarantined tenant's errors, or missing access (need "" for none).
+func (l *loader) tenantOrElse(need domain.Capability, area string) (*domain.TenantState, *tenantRecords, app.UI) {
+	ts, recs, ok := l.view.Tenant(l.addr.Tenant)
+	switch {
+	case !ok:
+		return nil, nil, notFound(fmt.Sprintf("There is no tenant %d in this snapshot.", l.addr.Tenant))
+	case ts.DataStatus != domain.DataValid:
+		return nil, nil, tenantInvalid(l.view, ts)
+	case need != "" && !l.view.Can(need):
+		return nil, nil, accessMissing(need, area)
+	}
+	return ts, recs, nil
 }
 
 // snapshotError lists every problem that rejected the snapshot, as text.

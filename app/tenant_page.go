@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/domain"
@@ -19,12 +17,9 @@ func (p *tenantPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *tenantPage) Render() app.UI {
 	return p.shell("Tenant", func() app.UI {
-		ts, _, ok := p.view.Tenant(p.addr.Tenant)
-		if !ok {
-			return notFound(fmt.Sprintf("There is no tenant %d in this snapshot.", p.addr.Tenant))
-		}
-		if ts.DataStatus != domain.DataValid {
-			return tenantInvalid(p.view, ts)
+		ts, _, other := p.tenantOrElse("", "")
+		if other != nil {
+			return other
 		}
 		snap := p.addr.Snap
 		return app.Div().Body(
