@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -220,4 +221,20 @@ func TestReopenOffline(t *testing.T) {
 		until(`!!document.querySelector('main[data-ready="true"] [data-testid="tenant-row"]')`),
 		chromedp.Click(chromedp.CSS(`[data-tenant-id="5"] a`)),
 		until(`!!document.querySelector('[data-testid="recovery-evidence"][data-state="weakened"]')`))
+}
+
+// The keyboard alone reaches the recovery action and follows it: the first
+// Tab lands on the skip link, and focus order follows the page.
+func TestKeyboard(t *testing.T) {
+	chromium := requireTools(t)
+	root, _ := startApp(t)
+	ctx := newBrowser(t, chromium)
+	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/4"), waitApp(), chromedp.KeyEvent(kb.Tab))
+	assert.Equal(t, "Skip to content", evalString(t, ctx, `document.activeElement.textContent`))
+	for i := 0; i < 15 && evalString(t, ctx, `document.activeElement.dataset.testid || ""`) != "recovery-action"; i++ {
+		run(t, ctx, chromedp.KeyEvent(kb.Tab))
+	}
+	require.Equal(t, "recovery-action", evalString(t, ctx, `document.activeElement.dataset.testid || ""`), "reached with Tab")
+	run(t, ctx, chromedp.KeyEvent(kb.Enter), until(`location.pathname === "/s/demo/tenants/4/restore-runs/130"`),
+		until(`!!document.querySelector('[data-testid="restore-result"][data-state="failed"]')`))
 }
