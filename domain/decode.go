@@ -444,7 +444,7 @@ func (d *decoder) readTime(a at, nullable bool) (t *time.Time, ok bool, err erro
 	v := new(time.Time)
 	// UnmarshalText is time's strict RFC 3339 parser: it requires the offset
 	// (Z or ±hh:mm), accepts fractions, and reads bytes without a copy.
-	if perr := v.UnmarshalText(b); perr != nil {
+	if perr := v.UnmarshalText(b); perr != nil || !offsetOK(*v) {
 		d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-08T23:06:00Z or 2026-04-09T01:06:00+02:00)", truncate(string(b), 60))
 		return nil, false, nil
 	}
@@ -454,7 +454,17 @@ func (d *decoder) readTime(a at, nullable bool) (t *time.Time, ok bool, err erro
 func parseTimestamp(s string) (time.Time, error) {
 	var t time.Time
 	err := t.UnmarshalText([]byte(s))
+	if err == nil && !offsetOK(t) {
+		err = errors.New("offset out of range")
+	}
 	return t, err
+}
+
+// offsetOK rejects an offset of 24 hours or more, which time accepts but
+// RFC 3339 does not (hh is 00 to 23).
+func offsetOK(t time.Time) bool {
+	_, off := t.Zone()
+	return off > -24*3600 && off < 24*3600
 }
 
 // readEnum reads a string that must be one of allowed.

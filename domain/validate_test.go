@@ -285,6 +285,8 @@ func TestRecordErrors(t *testing.T) {
 			[]string{"operation_runs[0].completed_at bad_timestamp" + q1}, ""},
 		{"timestamp not a date", validDoc().set("evidence_snapshots", 0, "captured_at", "yesterday"),
 			[]string{"evidence_snapshots[0].captured_at bad_timestamp" + q1}, ""},
+		{"timestamp with an offset of 24 hours", validDoc().set("operation_runs", 0, "completed_at", "2026-04-08T23:06:00+24:00"),
+			[]string{"operation_runs[0].completed_at bad_timestamp" + q1}, ""},
 		{"timestamp with fractions and an offset", validDoc().set("restore_runs", 0, "completed_at", "2026-04-09T01:06:00.123+02:00"),
 			[]string{}, ""},
 	}
