@@ -18,7 +18,7 @@ type backupSetsPage struct {
 func (p *backupSetsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *backupSetsPage) Render() app.UI {
-	return p.shell("Backup sets", func() app.UI {
+	return p.shell(func() app.UI {
 		ts, recs, other := p.tenantOrElse(domain.CapBackupView, "backup sets")
 		if other != nil {
 			return other

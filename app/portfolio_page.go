@@ -51,7 +51,7 @@ var severity = map[string]int{
 }
 
 func (p *portfolioPage) Render() app.UI {
-	return p.shell("Portfolio", func() app.UI {
+	return p.shell(func() app.UI {
 		q := readPortfolioQuery(p.addr.Query)
 		all := p.view.Res.Tenants
 		postureCount, overviewCount, invalid := map[string]int{}, map[string]int{}, 0

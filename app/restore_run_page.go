@@ -20,7 +20,7 @@ type restoreRunPage struct {
 func (p *restoreRunPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunPage) Render() app.UI {
-	return p.shell("Restore run", func() app.UI {
+	return p.shell(func() app.UI {
 		ts, recs, other := p.tenantOrElse(domain.CapRestoreView, "restore runs")
 		if other != nil {
 			return other

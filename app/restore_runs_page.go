@@ -18,7 +18,7 @@ type restoreRunsPage struct {
 func (p *restoreRunsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunsPage) Render() app.UI {
-	return p.shell("Restore runs", func() app.UI {
+	return p.shell(func() app.UI {
 		ts, _, other := p.tenantOrElse(domain.CapRestoreView, "restore runs")
 		if other != nil {
 			return other

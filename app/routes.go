@@ -39,4 +39,4 @@ type notFoundPage struct {
 
 func (p *notFoundPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
-func (p *notFoundPage) Render() app.UI { return p.shell("Not found", nil) }
+func (p *notFoundPage) Render() app.UI { return p.shell(nil) }

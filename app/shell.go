@@ -26,26 +26,75 @@ type loader struct {
 func (l *loader) nav(ctx app.Context) {
 	u := ctx.Page().URL()
 	l.addr = ParseAddress(strings.TrimPrefix(u.Path, base), u.Query())
-	l.view, l.err, l.navigated = nil, nil, true
+	l.view, l.err, l.navigated, l.loading = nil, nil, true, false
 	if l.addr.Kind == pageSnapshots || l.addr.Kind == pageUnknown {
+		ctx.Page().SetTitle("%s", pageTitle(l.addr, nil))
 		return
 	}
 	if app.IsServer {
+		if l.addr.Snap == LocalSnapshot {
+			// The user's file lives in their browser only: the server
+			// prerenders the loading state, and app.wasm reads the file.
+			l.loading = true
+			return
+		}
 		l.view, l.err = loadView(l.addr.Snap)
+		ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
 		return
 	}
 	l.loading = true
 	name := l.addr.Snap
 	ctx.Async(func() {
 		v, err := loadView(name)
-		ctx.Dispatch(func(ctx app.Context) { l.view, l.err, l.loading = v, err, false })
+		ctx.Dispatch(func(ctx app.Context) {
+			l.view, l.err, l.loading = v, err, false
+			ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
+		})
 	})
+}
+
+// pageTitle names the page in the browser's tab and history: what the page
+// is, then the tenant or snapshot it is about. Snapshot names are data, and
+// the document title is text.
+func pageTitle(a Address, v *View) string {
+	const product = "tenantatlas"
+	tenant := ""
+	snap := a.Snap
+	if v != nil && !v.Rejected() {
+		if v.Res.Name != nil && *v.Res.Name != "" {
+			snap = *v.Res.Name
+		}
+		if ts, _, ok := v.Tenant(a.Tenant); ok {
+			tenant = ts.Name
+		}
+	}
+	var what string
+	switch a.Kind {
+	case pageSnapshots:
+		return "Snapshots · " + product
+	case pagePortfolio:
+		what = "Portfolio"
+	case pageTenant:
+		what = tenant
+	case pageRestoreRuns:
+		what = "Restore runs · " + tenant
+	case pageRestoreRun:
+		what = fmt.Sprintf("Restore run #%d · %s", a.Run, tenant)
+	case pageBackupSets:
+		what = "Backup sets · " + tenant
+	default:
+		return "Not found · " + product
+	}
+	if tenant == "" && a.Kind != pagePortfolio {
+		what = "Not found"
+	}
+	return what + " · " + snap + " · " + product
 }
 
 // shell is the layout every page shares: header, main landmark, and the
 // loading, error and not-found states. body is called only when the snapshot
 // is there and valid.
-func (l *loader) shell(title string, body func() app.UI) app.UI {
+func (l *loader) shell(body func() app.UI) app.UI {
 	var content app.UI
 	ready := true
 	switch {
@@ -56,8 +105,12 @@ func (l *loader) shell(title string, body func() app.UI) app.UI {
 		content = notFound("There is no page at this address.")
 	case l.loading || (l.view == nil && l.err == nil && l.addr.Kind != pageSnapshots):
 		ready = false
+		what := "Loading snapshot…"
+		if l.addr.Snap == LocalSnapshot {
+			what = "Reading the file you opened in this browser…"
+		}
 		content = app.P().Class("loading").Attr("role", "status").Attr("aria-live", "polite").
-			Body(app.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text("Loading snapshot…"))
+			Body(app.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text(what))
 	case errors.Is(l.err, ErrNoSnapshot):
 		content = notFound("There is no snapshot named “" + l.addr.Snap + "”.")
 	case l.err != nil:

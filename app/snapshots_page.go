@@ -58,7 +58,7 @@ func (p *snapshotsPage) onClose(ctx app.Context, e app.Event) {
 }
 
 func (p *snapshotsPage) Render() app.UI {
-	return p.shell("Snapshots", func() app.UI {
+	return p.shell(func() app.UI {
 		c := p.catalog
 		groups := []string{"Demo", "Scenarios", "Invalid examples"}
 		return app.Div().Body(

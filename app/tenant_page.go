@@ -16,7 +16,7 @@ type tenantPage struct {
 func (p *tenantPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *tenantPage) Render() app.UI {
-	return p.shell("Tenant", func() app.UI {
+	return p.shell(func() app.UI {
 		ts, _, other := p.tenantOrElse("", "")
 		if other != nil {
 			return other
