@@ -86,7 +86,7 @@ func (p *portfolioPage) Render() app.UI {
 		return app.Div().Body(
 			app.H1().Text(title),
 			app.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", *p.view.Res.GeneratedAt, len(all)),
-			summaryCounts(postureCount, overviewCount, invalid),
+			summaryCounts(snap, postureCount, overviewCount, invalid),
 			p.filterForm(q),
 			app.If(len(p.view.Res.Errors) > 0, func() app.UI {
 				return app.Details().Class("card card--warning").Body(
@@ -94,7 +94,7 @@ func (p *portfolioPage) Render() app.UI {
 					problemList(p.view.Res.Errors, p.view.Res.ErrorsOmitted),
 				)
 			}),
-			portfolioTable(snap, rows),
+			portfolioTable(snap, rows, p.view.Can(domain.CapRestoreView)),
 		)
 	})
 }
@@ -128,24 +128,33 @@ func sortTenants(rows []domain.TenantState, by string) {
 	})
 }
 
-func summaryCounts(posture, overview map[string]int, invalid int) app.UI {
-	item := func(label string, n int) app.UI {
-		return app.Li().Body(app.Strong().Textf("%d", n), app.Text(" "+label))
+// summaryCounts heads the portfolio with the count of tenants in each state;
+// a count is also the filter for its state.
+func summaryCounts(snap string, posture, overview map[string]int, invalid int) app.UI {
+	item := func(filter, state, label string, n int) app.UI {
+		count := app.Strong().Textf("%d", n)
+		if filter == "" || n == 0 {
+			return app.Li().Body(count, app.Text(" "+label))
+		}
+		href := link("/s/" + snap + "/?" + url.Values{filter: {state}}.Encode())
+		return app.Li().Body(app.A().Href(href).DataSet("filter", filter+"="+state).Body(count, app.Text(" "+label)))
 	}
+	backup := func(state string) app.UI { return item("backup", state, postureWords[state], posture[state]) }
+	recovery := func(state string) app.UI { return item("recovery", state, overviewWords[state], overview[state]) }
 	return app.Section().Class("summary").Attr("aria-label", "Counts per state").Body(
 		app.Ul().Class("counts").Body(
 			app.Li().Class("counts__title").Text("Backup health:"),
-			item(postureWords[domain.PostureAbsent], posture[domain.PostureAbsent]),
-			item(postureWords[domain.PostureStale], posture[domain.PostureStale]),
-			item(postureWords[domain.PostureDegraded], posture[domain.PostureDegraded]),
-			item(postureWords[domain.PostureHealthy], posture[domain.PostureHealthy]),
+			backup(domain.PostureAbsent),
+			backup(domain.PostureStale),
+			backup(domain.PostureDegraded),
+			backup(domain.PostureHealthy),
 		),
 		app.Ul().Class("counts").Body(
 			app.Li().Class("counts__title").Text("Recovery evidence:"),
-			item(overviewWords[domain.OverviewWeakened], overview[domain.OverviewWeakened]),
-			item(overviewWords[domain.OverviewUnvalidated], overview[domain.OverviewUnvalidated]),
-			item(overviewWords[domain.OverviewNoRecentIssuesVisible], overview[domain.OverviewNoRecentIssuesVisible]),
-			item("Invalid data", invalid),
+			recovery(domain.OverviewWeakened),
+			recovery(domain.OverviewUnvalidated),
+			recovery(domain.OverviewNoRecentIssuesVisible),
+			item("", "", "Invalid data", invalid),
 		),
 	)
 }
@@ -193,11 +202,14 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 	)
 }
 
-func portfolioTable(snap string, rows []domain.TenantState) app.UI {
+// portfolioTable lists the tenants. The latest relevant run links to its
+// detail only for a viewer with restore.view; without it, no restore record
+// is shown at all (rules.md §7).
+func portfolioTable(snap string, rows []domain.TenantState, canRestore bool) app.UI {
 	if len(rows) == 0 {
 		return app.P().Class("muted").Text("No tenant matches these filters.")
 	}
-	return app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
+	return app.Div().Class("table-wrap").Body(app.Table().Class("table table--stack").Body(
 		app.Caption().Class("visually-hidden").Text("Tenants"),
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Tenant"),
@@ -212,19 +224,30 @@ func portfolioTable(snap string, rows []domain.TenantState) app.UI {
 			if t.DataStatus != domain.DataValid {
 				return tr.DataSet("backup-posture", "invalid").DataSet("overview-state", "invalid").Body(
 					app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
-					app.Td().ColSpan(3).Body(app.Span().DataSet("testid", "tenant-invalid").Body(
+					app.Td().ColSpan(3).DataSet("label", "Data").Body(app.Span().DataSet("testid", "tenant-invalid").Body(
 						badge("", "Invalid data"), app.Text(" "), app.A().Href(href).Text("See its errors"))),
 				)
 			}
-			latest := app.Span().Class("muted").Text("None")
-			if id := t.RecoveryEvidence.LatestRelevantRestoreRunID; id != nil {
-				latest = app.Span().Textf("Run #%d, %s", *id, attentionWords[*t.RecoveryEvidence.LatestRelevantAttentionState])
+			ev := t.RecoveryEvidence
+			var latest app.UI
+			switch {
+			case !canRestore:
+				latest = app.Span().Class("muted").Text("Not shown: restore.view is missing")
+			case ev.LatestRelevantRestoreRunID == nil:
+				latest = app.Span().Class("muted").Text("None")
+			default:
+				id := *ev.LatestRelevantRestoreRunID
+				words := ""
+				if ev.LatestRelevantAttentionState != nil {
+					words = ", " + attentionWords[*ev.LatestRelevantAttentionState]
+				}
+				latest = app.A().Href(link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.TenantID, id))).Textf("Run #%d%s", id, words)
 			}
-			return tr.DataSet("backup-posture", t.BackupHealth.Posture).DataSet("overview-state", t.RecoveryEvidence.OverviewState).Body(
+			return tr.DataSet("backup-posture", t.BackupHealth.Posture).DataSet("overview-state", ev.OverviewState).Body(
 				app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
-				app.Td().Body(badge("posture:"+t.BackupHealth.Posture, postureWords[t.BackupHealth.Posture])),
-				app.Td().Body(badge("overview:"+t.RecoveryEvidence.OverviewState, overviewWords[t.RecoveryEvidence.OverviewState])),
-				app.Td().Body(latest),
+				app.Td().DataSet("label", "Backup health").Body(badge("posture:"+t.BackupHealth.Posture, postureWords[t.BackupHealth.Posture])),
+				app.Td().DataSet("label", "Recovery evidence").Body(badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
+				app.Td().DataSet("label", "Latest relevant restore").Body(latest),
 			)
 		})),
 	))

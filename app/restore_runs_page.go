@@ -41,7 +41,7 @@ func (p *restoreRunsPage) Render() app.UI {
 			app.If(len(runs) == 0, func() app.UI {
 				return app.P().Class("muted").Text("This tenant has no restore runs in the snapshot.")
 			}).Else(func() app.UI {
-				return app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
+				return app.Div().Class("table-wrap").Body(app.Table().Class("table table--stack").Body(
 					app.Caption().Class("visually-hidden").Text("Restore runs"),
 					app.THead().Body(app.Tr().Body(
 						app.Th().Scope("col").Text("Run"),
@@ -60,9 +60,9 @@ func (p *restoreRunsPage) Render() app.UI {
 						}
 						return tr.Body(
 							app.Th().Scope("row").Body(app.A().Href(link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, ts.TenantID, r.ID))).Textf("Run #%d", r.ID), mark),
-							app.Td().Body(badge("result:"+r.Result.State, r.Result.StatusLabel)),
-							app.Td().Text(attentionWords[r.Attention.State]),
-							app.Td().Text(r.Attention.PrimaryNextAction),
+							app.Td().DataSet("label", "Result").Body(badge("result:"+r.Result.State, r.Result.StatusLabel)),
+							app.Td().DataSet("label", "Attention").Text(attentionWords[r.Attention.State]),
+							app.Td().DataSet("label", "Next action").Text(r.Attention.PrimaryNextAction),
 						)
 					})),
 				))
