@@ -12,7 +12,9 @@ type snapshotsPage struct {
 	loader
 	haveLocal bool
 	message   string
-	catalog   Catalog
+	// dragging is true while a file is held over the drop zone.
+	dragging bool
+	catalog  Catalog
 	// catalogErr says why the list of shipped snapshots could not be read.
 	catalogErr error
 }
@@ -31,7 +33,28 @@ func (p *snapshotsPage) OnNav(ctx app.Context) {
 }
 
 func (p *snapshotsPage) onFile(ctx app.Context, e app.Event) {
-	files := ctx.JSSrc().Get("files")
+	p.open(ctx, ctx.JSSrc().Get("files"))
+}
+
+// onDragOver lets the drop zone accept a file instead of the browser
+// opening it.
+func (p *snapshotsPage) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.dragging = true
+}
+
+func (p *snapshotsPage) onDragLeave(ctx app.Context, e app.Event) { p.dragging = false }
+
+func (p *snapshotsPage) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.dragging = false
+	if dt := e.Get("dataTransfer"); dt.Truthy() {
+		p.open(ctx, dt.Get("files"))
+	}
+}
+
+// open reads the first of files in the browser, keeps it, and shows it.
+func (p *snapshotsPage) open(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
@@ -67,8 +90,11 @@ func (p *snapshotsPage) Render() app.UI {
 			app.Section().Class("card").Attr("aria-labelledby", "open-title").Body(
 				app.H2().ID("open-title").Text("Open a snapshot file"),
 				app.P().Text("The file is read and checked in this browser. It is never uploaded."),
-				app.Label().For("snapshot-file").Text("Snapshot file (JSON)"),
-				app.Input().Type("file").ID("snapshot-file").Accept("application/json,.json").OnChange(p.onFile),
+				app.Div().Class(dropClass(p.dragging)).DataSet("testid", "drop-zone").
+					OnDragOver(p.onDragOver).OnDragLeave(p.onDragLeave).OnDrop(p.onDrop).Body(
+					app.Label().For("snapshot-file").Text("Pick a snapshot file (JSON) or drop it here"),
+					app.Input().Type("file").ID("snapshot-file").Accept("application/json,.json").OnChange(p.onFile),
+				),
 				app.If(p.haveLocal, func() app.UI {
 					return app.P().Body(
 						app.A().Href(link("/s/"+LocalSnapshot+"/")).Text("Continue with your opened file"),
@@ -101,4 +127,11 @@ func (p *snapshotsPage) Render() app.UI {
 			}),
 		)
 	})
+}
+
+func dropClass(dragging bool) string {
+	if dragging {
+		return "drop-zone drop-zone--over"
+	}
+	return "drop-zone"
 }
