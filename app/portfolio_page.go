@@ -88,6 +88,9 @@ func (p *portfolioPage) Render() app.UI {
 			app.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", *p.view.Res.GeneratedAt, len(all)),
 			summaryCounts(snap, postureCount, overviewCount, invalid),
 			p.filterForm(q),
+			app.If(q.q != "", func() app.UI {
+				return app.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
+			}),
 			app.If(len(p.view.Res.Errors) > 0, func() app.UI {
 				return app.Details().Class("card card--warning").Body(
 					app.Summary().Textf("%d errors in this snapshot's records", len(p.view.Res.Errors)+p.view.Res.ErrorsOmitted),
@@ -175,7 +178,7 @@ const anyValue = "any"
 func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 	return app.Form().Class("filters").Method("get").Action(link("/s/"+p.addr.Snap+"/")).Attr("role", "search").Body(
 		app.Label().For("q").Text("Search"),
-		app.Input().Type("search").ID("q").Name("q").Value(q.q).Placeholder("Tenant name"),
+		app.Input().Type("search").ID("q").Name("q").Value(attrValue(q.q)).Placeholder("Tenant name"),
 		app.Label().For("backup").Text("Backup"),
 		app.Select().ID("backup").Name("backup").Body(
 			option(anyValue, "Any", q.backup),
@@ -251,4 +254,13 @@ func portfolioTable(snap string, rows []domain.TenantState, canRestore bool) app
 			)
 		})),
 	))
+}
+
+// attrValue is s when it may be written into a prerendered attribute, else
+// empty: the search still applies, only the field is not filled in.
+func attrValue(s string) string {
+	if attrSafe(s) {
+		return s
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -61,11 +62,14 @@ func pageTitle(a Address, v *View) string {
 	tenant := ""
 	snap := a.Snap
 	if v != nil && !v.Rejected() {
-		if v.Res.Name != nil && *v.Res.Name != "" {
+		if v.Res.Name != nil && *v.Res.Name != "" && attrSafe(*v.Res.Name) {
 			snap = *v.Res.Name
 		}
 		if ts, _, ok := v.Tenant(a.Tenant); ok {
 			tenant = ts.Name
+			if !attrSafe(tenant) {
+				tenant = fmt.Sprintf("Tenant %d", ts.TenantID)
+			}
 		}
 	}
 	var what string
@@ -89,6 +93,17 @@ func pageTitle(a Address, v *View) string {
 		what = "Not found"
 	}
 	return what + " · " + snap + " · " + product
+}
+
+// attrSafe reports whether s may go into an HTML attribute of a prerendered
+// page. go-app's server encoder writes attribute values with strconv.Quote,
+// which escapes a double quote as \" — not an escape in HTML, so a value
+// with a quote would end the attribute early. Snapshot data and the query
+// string reach attributes (the title's og:title, the search field) only when
+// Quote leaves them as they are. In the browser go-app sets attributes
+// through the DOM, which needs no escaping.
+func attrSafe(s string) bool {
+	return !app.IsServer || strconv.Quote(s) == `"`+s+`"`
 }
 
 // shell is the layout every page shares: header, main landmark, and the

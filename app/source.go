@@ -2,7 +2,10 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // LocalSnapshot names a file the user opened in the browser.
@@ -89,3 +92,39 @@ func shippedCatalog() Catalog {
 
 // link is an address under the base path: link("/s/demo/") → "/atlas/s/demo/".
 func link(path string) string { return base + path }
+
+// Resources is go-app's resource resolver for the site under basePath.
+func Resources(basePath string) app.ResourceResolver {
+	return baseResolver{prefix: trimBase(basePath)}
+}
+
+// baseResolver puts go-app's own files (its scripts, worker, manifest and
+// app.css) and the /web/ assets under the base path, and leaves every other
+// address as it is. It is the Handler's Resources for basePath ("/" or
+// "/atlas/").
+//
+// go-app's PrefixedLocation prefixes every href and src of a prerendered page
+// (including "#main"), while in the browser go-app resolves only /web/ paths.
+// The app's links already carry the base path (app.link), the same on both
+// sides, so PrefixedLocation wrote /atlas/atlas/... on the server. Resolve("/")
+// is go-app's root prefix, which its router strips in the browser.
+type baseResolver struct{ prefix string } // "" or "/atlas"
+
+func (r baseResolver) Resolve(loc string) string {
+	switch {
+	case strings.HasPrefix(loc, "https://"), strings.HasPrefix(loc, "http://"):
+		return loc
+	case loc == "" || loc == "/":
+		if r.prefix == "" {
+			return "/"
+		}
+		return r.prefix
+	case loc == "/web" || strings.HasPrefix(loc, "/web/"):
+		return r.prefix + loc
+	case strings.HasPrefix(loc, "web/"):
+		return r.prefix + "/" + loc
+	case IsScriptOrResource(loc) || loc == "/app.wasm":
+		return r.prefix + loc
+	}
+	return loc
+}

@@ -112,6 +112,8 @@ func TestServePrerendersEveryPage(t *testing.T) {
 						assert.Len(t, markers(html, "needs-attention-item", "data-kind"), len(ts.NeedsAttention))
 						if base != "/" {
 							assertNoSubstring(t, html, `href="/s/`+snap, "links stay under the base path")
+							assertNoSubstring(t, html, base+strings.TrimPrefix(base, "/"), "the base path is not doubled")
+							assert.Contains(t, html, `href="`+base+`s/`+snap+`/"`, "the header links to the portfolio under the base path")
 						}
 						for _, r := range ts.RestoreRuns {
 							runPage := fmt.Sprintf("%s/restore-runs/%d", page, r.ID)
@@ -171,6 +173,7 @@ func TestServeNotFoundAndMethods(t *testing.T) {
 		{"no directory listing", "GET", "web/", 404, ""},
 		{"no Go source from web/", "GET", "web/embed.go", 404, ""},
 		{"traversal out of snapshots", "GET", "snapshots/..%2fembed.go", 404, ""},
+		{"a quote in the path", "GET", "s/demo/x%22%3E%3Cb%3Einjected", 404, "not-found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,6 +182,7 @@ func TestServeNotFoundAndMethods(t *testing.T) {
 			if tt.testid != "" {
 				assert.Contains(t, body, `data-testid="`+tt.testid+`"`)
 			}
+			assertNoSubstring(t, body, `<b>injected`, "the address never becomes markup")
 			assert.Contains(t, h.Get("Content-Security-Policy"), "'wasm-unsafe-eval'")
 			assert.Equal(t, "nosniff", h.Get("X-Content-Type-Options"))
 		})
@@ -222,4 +226,18 @@ func TestServeNoForbiddenClaims(t *testing.T) {
 		phrase, found := domain.ContainsForbiddenClaim(text)
 		assert.False(t, found, "%s says %q", p, phrase)
 	}
+}
+
+// The manifest's start_url is the base path without its slash.
+func TestServeBaseWithoutSlashRedirects(t *testing.T) {
+	root := startServe(t, "/atlas/")
+	client := &http.Client{Timeout: 5 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(strings.TrimSuffix(root, "/"))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusMovedPermanently, resp.StatusCode)
+	assert.Equal(t, "/atlas/", resp.Header.Get("Location"))
+
+	_, err = newServer("", "/web/")
+	assert.Error(t, err, "a base path under /web/ would read as assets")
 }

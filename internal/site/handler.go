@@ -2,8 +2,10 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"net/http"
+	"regexp"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -53,10 +55,9 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 		Styles:          []string{"/web/styles.css"},
 	}
 	b := NormalizeBase(basePath)
-	if b != "/" {
-		h.Resources = goapp.PrefixedLocation(strings.TrimSuffix(b, "/"))
-	}
-	// go-app resolves only /web/ paths against its prefix; these get it here.
+	h.Resources = app.Resources(b)
+	// The resolver leaves addresses of the app's own alone: these get the
+	// base path here.
 	for _, p := range cacheable {
 		h.CacheableResources = append(h.CacheableResources, strings.TrimSuffix(b, "/")+p)
 	}
@@ -80,6 +81,10 @@ func New(fixtures fs.FS, basePath string) (*Server, error) {
 		return nil, err
 	}
 	base := NormalizeBase(basePath)
+	if base == "/web/" || strings.HasPrefix(base, "/web/") {
+		// Links under it would read as go-app's /web/ assets.
+		return nil, fmt.Errorf("the base path %s is reserved for the site's assets", base)
+	}
 	app.Configure(src, src.Catalog(), base)
 	cacheable := []string{"/snapshots/catalog.json"}
 	for _, name := range src.Names() {
@@ -100,7 +105,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if !strings.HasPrefix(r.URL.Path, s.base) && r.URL.Path+"/" != s.base {
+	if r.URL.Path+"/" == s.base {
+		// "/atlas" is the manifest's start_url (go-app's root prefix).
+		http.Redirect(w, r, s.base, http.StatusMovedPermanently)
+		return
+	}
+	if !strings.HasPrefix(r.URL.Path, s.base) {
 		http.NotFound(w, r)
 		return
 	}
@@ -148,12 +158,25 @@ func (s *Server) serveSnapshot(w http.ResponseWriter, r *http.Request) {
 // names no page, snapshot, tenant or run: the page says so, the status too.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	page := &bufferedPage{header: http.Header{}}
+	status := PageStatus(r.URL.Path)
+	if !plainPath.MatchString(r.URL.Path) {
+		// go-app writes the request's path into the page's og:url attribute
+		// with strconv.Quote, so a path with a double quote (%22) would end
+		// the attribute and inject markup. No page address has one: answer
+		// with the not-found page of a harmless address.
+		r.URL.Path, r.URL.RawPath, r.URL.RawQuery = "/404", "", ""
+		status = http.StatusNotFound
+	}
 	s.app.ServeHTTP(page, r)
-	if page.status == http.StatusOK && PageStatus(r.URL.Path) == http.StatusNotFound {
+	if page.status == http.StatusOK && status == http.StatusNotFound {
 		page.status = http.StatusNotFound
 	}
 	page.flush(w)
 }
+
+// plainPath is every address the site has a page for, and then some: no
+// quote, backslash, space or control character.
+var plainPath = regexp.MustCompile(`^[A-Za-z0-9._~/-]*$`)
 
 // PageStatus is the HTTP status of a page address relative to the base:
 // 404 for an address that names nothing.
