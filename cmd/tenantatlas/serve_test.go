@@ -241,3 +241,13 @@ func TestServeBaseWithoutSlashRedirects(t *testing.T) {
 	_, err = newServer("", "/web/")
 	assert.Error(t, err, "a base path under /web/ would read as assets")
 }
+
+// A --fixtures folder whose file name no page address can carry is refused
+// with a message, rather than served as a snapshot no link could reach.
+func TestServeRefusesUnaddressableSnapshotNames(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, `a"b.json`), []byte(`{}`), 0o644))
+	_, err := newServer(dir, "/")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "snapshot name")
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -27,6 +28,9 @@ type FixtureSource struct {
 
 var groups = []struct{ dir, group string }{{".", "Demo"}, {"scenarios", "Scenarios"}, {"invalid", "Invalid examples"}}
 
+// snapshotName is what the page routes accept as {snap} (app/routes.go).
+var snapshotName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+
 // NewFixtureSource indexes the snapshots of fsys.
 func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
 	s := &FixtureSource{fsys: fsys, paths: map[string]string{}}
@@ -38,6 +42,10 @@ func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
 		sort.Strings(files)
 		for _, f := range files {
 			name := strings.TrimSuffix(path.Base(f), ".json")
+			if !snapshotName.MatchString(name) {
+				// The name is the address's {snap}; the routes accept only these.
+				return nil, fmt.Errorf("%s: a snapshot name has letters, digits, '.', '_' and '-' only, starting with a letter or digit", f)
+			}
 			if name == app.LocalSnapshot || name == "catalog" {
 				return nil, fmt.Errorf("%s: the snapshot name %q is reserved", f, name)
 			}
