@@ -78,3 +78,11 @@ func flagExit(err error) int {
 	}
 	return exitRejected
 }
+
+// flagSet reports whether the flag was given, so that a value such as
+// --tenant 0 is not mistaken for "no flag".
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}

@@ -38,7 +38,7 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitRejected
 	}
 	res := domain.Resolve(c)
-	if *tenant != 0 {
+	if flagSet(fs, "tenant") {
 		kept := res.Tenants[:0]
 		for _, t := range res.Tenants {
 			if t.TenantID == *tenant {
