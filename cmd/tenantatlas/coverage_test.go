@@ -22,6 +22,11 @@ func TestDemoCoversEveryState(t *testing.T) {
 	for _, ts := range res.Tenants {
 		mark("data_status", ts.DataStatus)
 		if ts.DataStatus != domain.DataValid {
+			for _, p := range res.Errors {
+				if p.TenantID != nil && *p.TenantID == ts.TenantID && p.Reach == domain.ReachTenant {
+					mark("quarantine", "error listed")
+				}
+			}
 			continue
 		}
 		mark("posture", ts.BackupHealth.Posture)
@@ -36,8 +41,11 @@ func TestDemoCoversEveryState(t *testing.T) {
 			mark("attention", r.Attention.State)
 			mark("result", r.Result.State)
 			mark("proof", r.Result.State+"/"+r.Result.OperationProofState+"/"+r.Result.PostRunEvidenceState)
-			if r.Result.ResultSummary.Available {
+			if rs := r.Result.ResultSummary; rs.Available {
 				mark("summary", "counts")
+				if rs.Counts != nil && rs.Counts.Total == nil {
+					mark("summary", "counts without a total")
+				}
 			} else {
 				mark("summary", "text")
 			}
@@ -61,7 +69,8 @@ func TestDemoCoversEveryState(t *testing.T) {
 		"proof:failed/available/available", "proof:failed/available/unavailable", "proof:failed/unavailable/unavailable",
 		"proof:blocked_or_cancelled/available/unavailable", "proof:blocked_or_cancelled/unavailable/unavailable",
 		"proof:in_progress/in_progress/unavailable", "proof:completed_with_evidence/available/available",
-		"summary:counts", "summary:text",
+		"summary:counts", "summary:counts without a total", "summary:text",
+		"quarantine:error listed",
 	}
 	for _, w := range want {
 		assert.True(t, seen[w], "demo.json lacks %s", w)
