@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // SchemaVersion is the only snapshot format version this package reads.
 const SchemaVersion = 1
@@ -38,22 +41,20 @@ const (
 
 // Viewer is who the pages are rendered for.
 type Viewer struct {
-	Name         string
-	Capabilities []Capability
+	Name         string       `json:"name"`
+	Capabilities []Capability `json:"capabilities"`
 }
 
 // Can reports whether the snapshot's viewer holds c. A snapshot without a
 // viewer grants every capability.
-func (s *Snapshot) Can(c Capability) bool {
-	if s.Viewer == nil {
+func (s *Snapshot) Can(c Capability) bool { return s.Viewer.can(c) }
+
+// can reports whether v holds c; a nil viewer holds every capability.
+func (v *Viewer) can(c Capability) bool {
+	if v == nil {
 		return true
 	}
-	for _, have := range s.Viewer.Capabilities {
-		if have == c {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(v.Capabilities, c)
 }
 
 // Record identity common to every collection: the record's id, its tenant and

@@ -1,0 +1,97 @@
+package domain
+
+import "fmt"
+
+// Portfolio is what the portfolio page shows of a snapshot: its header and one
+// row per tenant. It is derived from a Resolution, and it is also the
+// index.json of a sharded snapshot (snapshot-format.md), which the app reads
+// instead of the whole snapshot: both forms give the same rows.
+type Portfolio struct {
+	SchemaVersion int      `json:"schema_version"`
+	GeneratedAt   string   `json:"generated_at"`
+	Name          string   `json:"name,omitempty"`
+	Viewer        *Viewer  `json:"viewer,omitempty"`
+	Errors        Problems `json:"errors"`
+	ErrorsOmitted int      `json:"errors_omitted,omitempty"`
+	// Tenants are in ascending id, like the resolution's.
+	Tenants []PortfolioTenant `json:"tenants"`
+}
+
+// PortfolioTenant is a tenant record with its derived portfolio row.
+type PortfolioTenant struct {
+	ID                   int64  `json:"id"`
+	Name                 string `json:"name"`
+	BackupFreshnessHours int64  `json:"backup_freshness_hours"`
+	// File is the tenant's own records in a sharded snapshot, relative to
+	// index.json: "tenants/{id}.json".
+	File string       `json:"file"`
+	Row  PortfolioRow `json:"portfolio"`
+}
+
+// PortfolioRow is a tenant's line of the portfolio. The states are null for
+// a tenant whose records are invalid; the latest relevant run is null when
+// there is none, and also when the viewer may not see restore records
+// (rules.md §7): a row never carries more than its viewer may see.
+type PortfolioRow struct {
+	DataStatus                   string  `json:"data_status"`
+	BackupPosture                *string `json:"backup_posture"`
+	OverviewState                *string `json:"overview_state"`
+	LatestRelevantRestoreRunID   *int64  `json:"latest_relevant_restore_run_id"`
+	LatestRelevantAttentionState *string `json:"latest_relevant_attention_state"`
+}
+
+// NewPortfolio derives the portfolio of a snapshot that was not rejected;
+// nil for one that was.
+func NewPortfolio(c *Checked, res *Resolution) *Portfolio {
+	s := c.Snapshot
+	if s == nil || c.Rejected() {
+		return nil
+	}
+	p := &Portfolio{
+		SchemaVersion: s.SchemaVersion,
+		GeneratedAt:   s.GeneratedAtText,
+		Name:          s.Name,
+		Viewer:        s.Viewer,
+		Errors:        res.Errors,
+		ErrorsOmitted: res.ErrorsOmitted,
+		Tenants:       make([]PortfolioTenant, 0, len(res.Tenants)),
+	}
+	freshness := make(map[int64]int64, len(s.Tenants))
+	for i := range s.Tenants {
+		freshness[s.Tenants[i].ID] = s.Tenants[i].FreshnessHours
+	}
+	canRestore := s.Can(CapRestoreView)
+	for i := range res.Tenants {
+		ts := &res.Tenants[i]
+		p.Tenants = append(p.Tenants, PortfolioTenant{
+			ID:                   ts.TenantID,
+			Name:                 ts.Name,
+			BackupFreshnessHours: freshness[ts.TenantID],
+			File:                 TenantFile(ts.TenantID),
+			Row:                  portfolioRow(ts, canRestore),
+		})
+	}
+	return p
+}
+
+// TenantFile is where a sharded snapshot keeps tenant id's records, relative
+// to its index.json.
+func TenantFile(id int64) string { return fmt.Sprintf("tenants/%d.json", id) }
+
+func portfolioRow(ts *TenantState, canRestore bool) PortfolioRow {
+	row := PortfolioRow{DataStatus: ts.DataStatus}
+	if ts.DataStatus != DataValid || ts.BackupHealth == nil || ts.RecoveryEvidence == nil {
+		return row
+	}
+	posture, overview := ts.BackupHealth.Posture, ts.RecoveryEvidence.OverviewState
+	row.BackupPosture, row.OverviewState = &posture, &overview
+	if canRestore {
+		row.LatestRelevantRestoreRunID = ts.RecoveryEvidence.LatestRelevantRestoreRunID
+		row.LatestRelevantAttentionState = ts.RecoveryEvidence.LatestRelevantAttentionState
+	}
+	return row
+}
+
+// Can reports whether the portfolio's viewer holds c; no viewer grants every
+// capability, as in the snapshot.
+func (p *Portfolio) Can(c Capability) bool { return p.Viewer.can(c) }
