@@ -62,7 +62,9 @@ func Shard(r io.Reader, lim Limits) (*Shards, *Checked, error) {
 
 // split writes each tenant's file from the raw members of the document.
 func split(data []byte, index *Portfolio) ([]TenantShard, error) {
-	type tenantFile struct{ colls [len(collections)][]jsontext.Value }
+	type tenantFile struct {
+		colls [len(collections)][]jsontext.Value
+	}
 	files := make(map[int64]*tenantFile, len(index.Tenants))
 	for _, t := range index.Tenants {
 		files[t.ID] = &tenantFile{}
