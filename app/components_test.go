@@ -89,8 +89,37 @@ func TestParseAddress(t *testing.T) {
 }
 
 func TestPortfolioQueryIgnoresUnknownValues(t *testing.T) {
-	q := readPortfolioQuery(map[string][]string{"backup": {"<script>"}, "recovery": {"weakened"}, "sort": {"drop table"}})
-	assert.Equal(t, portfolioQuery{recovery: "weakened", sort: "name"}, q)
+	q := readPortfolioQuery(map[string][]string{"backup": {"<script>"}, "recovery": {"weakened"}, "sort": {"drop table"}, "page": {"-3"}})
+	assert.Equal(t, portfolioQuery{recovery: "weakened", sort: "name", page: 1}, q)
+}
+
+func TestPortfolioQueryPage(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{{"", 1}, {"1", 1}, {"2", 2}, {"0", 1}, {"-1", 1}, {"x", 1}, {"99999999999999999999", 1}, {"1e3", 1}}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, readPortfolioQuery(map[string][]string{"page": {tt.in}}).page, "page=%q", tt.in)
+	}
+}
+
+// A page holds at most pageSize rows, and a page past the end shows the last.
+func TestPaginate(t *testing.T) {
+	tests := []struct {
+		n, page int
+		want    pageSpan
+	}{
+		{0, 1, pageSpan{page: 1, pages: 1, from: 0, to: 0}},
+		{1, 1, pageSpan{page: 1, pages: 1, from: 0, to: 1}},
+		{pageSize, 1, pageSpan{page: 1, pages: 1, from: 0, to: pageSize}},
+		{pageSize + 1, 2, pageSpan{page: 2, pages: 2, from: pageSize, to: pageSize + 1}},
+		{5000, 3, pageSpan{page: 3, pages: 50, from: 2 * pageSize, to: 3 * pageSize}},
+		{5000, 51, pageSpan{page: 50, pages: 50, from: 49 * pageSize, to: 5000}},
+		{5000, -4, pageSpan{page: 1, pages: 50, from: 0, to: pageSize}},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, paginate(tt.n, tt.page), "n=%d page=%d", tt.n, tt.page)
+	}
 }
 
 // Every word shown for a state key is free of rules.md §6 phrases.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -25,6 +26,7 @@ func (p *portfolioPage) OnNav(ctx app.Context) { p.nav(ctx) }
 // are ignored and never echoed.
 type portfolioQuery struct {
 	backup, recovery, q, sort string
+	page                      int // from 1
 }
 
 func readPortfolioQuery(v url.Values) portfolioQuery {
@@ -37,6 +39,11 @@ func readPortfolioQuery(v url.Values) portfolioQuery {
 	}
 	if s := v.Get("sort"); s == "id" || s == "backup" || s == "recovery" {
 		q.sort = s
+	}
+	if n, err := strconv.Atoi(v.Get("page")); err == nil && n > 1 {
+		q.page = n
+	} else {
+		q.page = 1
 	}
 	if len(q.q) > 100 {
 		q.q = q.q[:100]
@@ -53,67 +60,67 @@ var severity = map[string]int{
 func (p *portfolioPage) Render() app.UI {
 	return p.shell(func() app.UI {
 		q := readPortfolioQuery(p.addr.Query)
-		all := p.view.Res.Tenants
+		pf := p.view.Portfolio
+		all := pf.Tenants
 		postureCount, overviewCount, invalid := map[string]int{}, map[string]int{}, 0
-		var rows []domain.TenantState
+		var rows []domain.PortfolioTenant
 		for _, t := range all {
-			if t.DataStatus != domain.DataValid {
+			r := t.Row
+			if r.DataStatus != domain.DataValid {
 				invalid++
 			} else {
-				postureCount[t.BackupHealth.Posture]++
-				overviewCount[t.RecoveryEvidence.OverviewState]++
+				postureCount[*r.BackupPosture]++
+				overviewCount[*r.OverviewState]++
 			}
 			if q.q != "" && !strings.Contains(strings.ToLower(t.Name), strings.ToLower(q.q)) {
 				continue
 			}
-			if (q.backup != "" || q.recovery != "") && t.DataStatus != domain.DataValid {
+			if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
 				continue
 			}
-			if q.backup != "" && t.BackupHealth.Posture != q.backup {
+			if q.backup != "" && *r.BackupPosture != q.backup {
 				continue
 			}
-			if q.recovery != "" && t.RecoveryEvidence.OverviewState != q.recovery {
+			if q.recovery != "" && *r.OverviewState != q.recovery {
 				continue
 			}
 			rows = append(rows, t)
 		}
 		sortTenants(rows, q.sort)
 		snap := p.addr.Snap
-		title := snap
-		if p.view.Res.Name != nil {
-			title = *p.view.Res.Name
-		}
+		pg := paginate(len(rows), q.page)
 		return app.Div().Body(
-			app.H1().Text(title),
-			app.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", *p.view.Res.GeneratedAt, len(all)),
+			app.H1().Text(p.view.Title()),
+			app.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", pf.GeneratedAt, len(all)),
 			summaryCounts(snap, postureCount, overviewCount, invalid),
 			p.filterForm(q),
 			app.If(q.q != "", func() app.UI {
 				return app.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
 			}),
-			app.If(len(p.view.Res.Errors) > 0, func() app.UI {
+			app.If(len(pf.Errors) > 0, func() app.UI {
 				return app.Details().Class("card card--warning").Body(
-					app.Summary().Textf("%d errors in this snapshot's records", len(p.view.Res.Errors)+p.view.Res.ErrorsOmitted),
-					problemList(p.view.Res.Errors, p.view.Res.ErrorsOmitted),
+					app.Summary().Textf("%d errors in this snapshot's records", len(pf.Errors)+pf.ErrorsOmitted),
+					problemList(pf.Errors, pf.ErrorsOmitted),
 				)
 			}),
-			portfolioTable(snap, rows, p.view.Can(domain.CapRestoreView)),
+			portfolioTable(snap, rows[pg.from:pg.to], p.view.Can(domain.CapRestoreView)),
+			pager(snap, p.addr.Query, pg, len(rows)),
 		)
 	})
 }
 
-func sortTenants(rows []domain.TenantState, by string) {
-	key := func(t domain.TenantState) (int, int) {
-		if t.DataStatus != domain.DataValid {
+func sortTenants(rows []domain.PortfolioTenant, by string) {
+	key := func(t domain.PortfolioTenant) (int, int) {
+		if t.Row.DataStatus != domain.DataValid {
 			return -1, -1 // invalid tenants first: they need a look
 		}
-		return severity[t.BackupHealth.Posture], severity[t.RecoveryEvidence.OverviewState]
+		return severity[*t.Row.BackupPosture], severity[*t.Row.OverviewState]
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
 		switch by {
 		case "id":
-			return a.TenantID < b.TenantID
+			return a.ID < b.ID
 		case "backup":
 			ka, _ := key(a)
 			kb, _ := key(b)
@@ -208,7 +215,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 // portfolioTable lists the tenants. The latest relevant run links to its
 // detail only for a viewer with restore.view; without it, no restore record
 // is shown at all (rules.md §7).
-func portfolioTable(snap string, rows []domain.TenantState, canRestore bool) app.UI {
+func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool) app.UI {
 	if len(rows) == 0 {
 		return app.P().Class("muted").Text("No tenant matches these filters.")
 	}
@@ -222,34 +229,34 @@ func portfolioTable(snap string, rows []domain.TenantState, canRestore bool) app
 		)),
 		app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 			t := rows[i]
-			tr := app.Tr().DataSet("testid", "tenant-row").DataSet("tenant-id", t.TenantID)
-			href := link(fmt.Sprintf("/s/%s/tenants/%d", snap, t.TenantID))
-			if t.DataStatus != domain.DataValid {
+			r := t.Row
+			tr := app.Tr().DataSet("testid", "tenant-row").DataSet("tenant-id", t.ID)
+			href := link(fmt.Sprintf("/s/%s/tenants/%d", snap, t.ID))
+			if r.DataStatus != domain.DataValid {
 				return tr.DataSet("backup-posture", "invalid").DataSet("overview-state", "invalid").Body(
 					app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
 					app.Td().ColSpan(3).DataSet("label", "Data").Body(app.Span().DataSet("testid", "tenant-invalid").Body(
 						badge("", "Invalid data"), app.Text(" "), app.A().Href(href).Text("See its errors"))),
 				)
 			}
-			ev := t.RecoveryEvidence
 			var latest app.UI
 			switch {
 			case !canRestore:
 				latest = app.Span().Class("muted").Text("Not shown: restore.view is missing")
-			case ev.LatestRelevantRestoreRunID == nil:
+			case r.LatestRelevantRestoreRunID == nil:
 				latest = app.Span().Class("muted").Text("None")
 			default:
-				id := *ev.LatestRelevantRestoreRunID
+				id := *r.LatestRelevantRestoreRunID
 				words := ""
-				if ev.LatestRelevantAttentionState != nil {
-					words = ", " + attentionWords[*ev.LatestRelevantAttentionState]
+				if r.LatestRelevantAttentionState != nil {
+					words = ", " + attentionWords[*r.LatestRelevantAttentionState]
 				}
-				latest = app.A().Href(link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.TenantID, id))).Textf("Run #%d%s", id, words)
+				latest = app.A().Href(link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words)
 			}
-			return tr.DataSet("backup-posture", t.BackupHealth.Posture).DataSet("overview-state", ev.OverviewState).Body(
+			return tr.DataSet("backup-posture", *r.BackupPosture).DataSet("overview-state", *r.OverviewState).Body(
 				app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
-				app.Td().DataSet("label", "Backup health").Body(badge("posture:"+t.BackupHealth.Posture, postureWords[t.BackupHealth.Posture])),
-				app.Td().DataSet("label", "Recovery evidence").Body(badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
+				app.Td().DataSet("label", "Backup health").Body(badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
+				app.Td().DataSet("label", "Recovery evidence").Body(badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
 				app.Td().DataSet("label", "Latest relevant restore").Body(latest),
 			)
 		})),

@@ -20,7 +20,16 @@ type loader struct {
 	view      *View
 	err       error
 	loading   bool
+	// fallback is the static site's 404.html, prerendered for no address
+	// in particular: app.wasm renders whatever address it is served for.
+	fallback bool
 }
+
+// FallbackPath is the address the static site's 404.html is prerendered
+// from. A static host answers it for every address that has no file of its
+// own: one that names nothing, and one rendered in the browser only (the
+// file the user opened, a sharded snapshot's tenant pages).
+const FallbackPath = "/_fallback"
 
 // nav reads the address and loads its snapshot: at once on the server (the
 // page is prerendered with its content), in the background in the browser.
@@ -28,6 +37,11 @@ func (l *loader) nav(ctx app.Context) {
 	u := ctx.Page().URL()
 	l.addr = ParseAddress(strings.TrimPrefix(u.Path, base), u.Query())
 	l.view, l.err, l.navigated, l.loading = nil, nil, true, false
+	l.fallback = app.IsServer && strings.TrimPrefix(u.Path, base) == FallbackPath
+	if l.fallback {
+		ctx.Page().SetTitle("tenantatlas")
+		return
+	}
 	if l.addr.Kind == pageSnapshots || l.addr.Kind == pageUnknown {
 		ctx.Page().SetTitle("%s", pageTitle(l.addr, nil))
 		return
@@ -39,14 +53,14 @@ func (l *loader) nav(ctx app.Context) {
 			l.loading = true
 			return
 		}
-		l.view, l.err = loadView(l.addr.Snap)
+		l.view, l.err = loadView(l.addr)
 		ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
 		return
 	}
 	l.loading = true
-	name := l.addr.Snap
+	addr := l.addr
 	ctx.Async(func() {
-		v, err := loadView(name)
+		v, err := loadView(addr)
 		ctx.Dispatch(func(ctx app.Context) {
 			l.view, l.err, l.loading = v, err, false
 			ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
@@ -62,8 +76,8 @@ func pageTitle(a Address, v *View) string {
 	tenant := ""
 	snap := a.Snap
 	if v != nil && !v.Rejected() {
-		if v.Res.Name != nil && *v.Res.Name != "" && attrSafe(*v.Res.Name) {
-			snap = *v.Res.Name
+		if title := v.Title(); attrSafe(title) {
+			snap = title
 		}
 		if ts, _, ok := v.Tenant(a.Tenant); ok {
 			tenant = ts.Name
@@ -116,6 +130,14 @@ func (l *loader) shell(body func() app.UI) app.UI {
 	case !l.navigated:
 		ready = false
 		content = app.P().Class("loading").Attr("role", "status").Text("Loading…")
+	case l.fallback:
+		// Not ready: the app has yet to decide what this address is.
+		ready = false
+		content = app.Section().Class("card").DataSet("testid", "fallback").Attr("role", "status").Body(
+			app.P().Class("loading").Body(app.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text("Opening this page…")),
+			app.P().Class("muted").Text("This page is put together in your browser. If nothing appears, JavaScript or WebAssembly may be blocked, or there is no page at this address."),
+			app.P().Body(app.A().Href(link("/")).Text("Back to the snapshots")),
+		)
 	case l.addr.Kind == pageUnknown:
 		content = notFound("There is no page at this address.")
 	case l.loading || (l.view == nil && l.err == nil && l.addr.Kind != pageSnapshots):
@@ -146,8 +168,8 @@ func (l *loader) shell(body func() app.UI) app.UI {
 	snap := ""
 	if l.addr.Snap != "" {
 		snap = l.addr.Snap
-		if l.view != nil && l.view.Res.Name != nil {
-			snap = *l.view.Res.Name
+		if l.view != nil {
+			snap = l.view.Title()
 		}
 	}
 	return app.Div().Class("app").Body(

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/tenantatlas/tenantatlas/domain"
 )
 
 // LocalSnapshot names a file the user opened in the browser.
@@ -19,6 +21,21 @@ var ErrNoSnapshot = errors.New("no such snapshot")
 // {base}snapshots/{name}.json.
 type Source interface {
 	Snapshot(name string) ([]byte, error)
+}
+
+// ShardedEnv is the environment variable (go-app's Handler.Env, read in the
+// browser with app.Getenv) that lists the snapshots published sharded,
+// separated by commas.
+const ShardedEnv = "TENANTATLAS_SHARDED"
+
+// ShardedSource also has snapshots published sharded: index.json and one
+// file per tenant (snapshot-format.md). The browser's source is one; the
+// server prerenders from whole snapshots, which resolve to the same states.
+type ShardedSource interface {
+	Source
+	Sharded(name string) bool
+	Index(name string) ([]byte, error)
+	TenantFile(name string, id int64) ([]byte, error)
 }
 
 // Catalog lists the shipped snapshots for the snapshots page.
@@ -58,31 +75,69 @@ func trimBase(p string) string {
 	return p
 }
 
-// loadView returns the resolved snapshot, from the cache or the source.
-func loadView(name string) (*View, error) {
+// loadView returns the view a page address needs: the whole snapshot, or
+// for a sharded one its index (the portfolio, a quarantined tenant) or the
+// tenant's own file. Views are cached by what they were read from.
+func loadView(a Address) (*View, error) {
 	sourceMu.Lock()
-	v, ok := views[name]
 	s := source
+	sourceMu.Unlock()
+	if s == nil {
+		return nil, errors.New("no snapshot source configured")
+	}
+	ss, sharded := s.(ShardedSource)
+	if !sharded || !ss.Sharded(a.Snap) {
+		return cachedView(a.Snap, func() (*View, error) {
+			data, err := s.Snapshot(a.Snap)
+			if err != nil {
+				return nil, err
+			}
+			return NewView(a.Snap, data), nil
+		})
+	}
+	index, err := cachedView(a.Snap+"/index.json", func() (*View, error) {
+		data, err := ss.Index(a.Snap)
+		if err != nil {
+			return nil, err
+		}
+		return newIndexView(a.Snap, data)
+	})
+	if err != nil || a.Kind == pagePortfolio {
+		return index, err
+	}
+	row, ok := index.tenantRow(a.Tenant)
+	if !ok || row.Row.DataStatus != domain.DataValid {
+		return index, nil // not found, or quarantined: the index says all
+	}
+	return cachedView(a.Snap+"/"+row.File, func() (*View, error) {
+		data, err := ss.TenantFile(a.Snap, a.Tenant)
+		if err != nil {
+			return nil, err
+		}
+		return newTenantView(a.Snap, index, a.Tenant, data)
+	})
+}
+
+// cachedView returns the view cached under key, or makes and caches it.
+func cachedView(key string, load func() (*View, error)) (*View, error) {
+	sourceMu.Lock()
+	v, ok := views[key]
 	sourceMu.Unlock()
 	if ok {
 		return v, nil
 	}
-	if s == nil {
-		return nil, errors.New("no snapshot source configured")
-	}
-	data, err := s.Snapshot(name)
+	v, err := load()
 	if err != nil {
 		return nil, err
 	}
-	v = NewView(name, data)
 	sourceMu.Lock()
-	views[name] = v
+	views[key] = v
 	sourceMu.Unlock()
 	return v, nil
 }
 
 // ViewFor loads the view an address names, for the server's status codes.
-func ViewFor(a Address) (*View, error) { return loadView(a.Snap) }
+func ViewFor(a Address) (*View, error) { return loadView(a) }
 
 func shippedCatalog() Catalog {
 	sourceMu.Lock()

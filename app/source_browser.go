@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/tenantatlas/tenantatlas/domain"
 )
 
 // localKey is where a snapshot the user opened is kept until they close it:
@@ -28,6 +32,21 @@ func (BrowserSource) Snapshot(name string) ([]byte, error) {
 		return []byte(s.String()), nil
 	}
 	return fetchBytes(base + "/snapshots/" + name + ".json")
+}
+
+// Sharded reports whether the site publishes name as index.json and one
+// file per tenant: the site says which in app.js's environment, so that no
+// request is spent finding out.
+func (BrowserSource) Sharded(name string) bool {
+	return name != LocalSnapshot && slices.Contains(strings.Split(app.Getenv(ShardedEnv), ","), name)
+}
+
+func (BrowserSource) Index(name string) ([]byte, error) {
+	return fetchBytes(base + "/snapshots/" + name + "/index.json")
+}
+
+func (BrowserSource) TenantFile(name string, id int64) ([]byte, error) {
+	return fetchBytes(base + "/snapshots/" + name + "/" + domain.TenantFile(id))
 }
 
 // fetchBytes GETs url and waits for the body; the wait blocks only this

@@ -10,12 +10,16 @@ import (
 // View is one snapshot, checked and resolved once, with the lookups pages
 // need. It is shared by every page of that snapshot.
 type View struct {
-	Name     string
-	Checked  *domain.Checked
-	Res      *domain.Resolution
-	tenants  map[int64]*domain.TenantState
-	records  map[int64]*tenantRecords
-	problems map[int64]domain.Problems
+	Name string
+	// Checked and Res are nil for the view of a sharded snapshot's index,
+	// which has Portfolio only.
+	Checked *domain.Checked
+	Res     *domain.Resolution
+	// Portfolio is nil only for a rejected snapshot.
+	Portfolio *domain.Portfolio
+	tenants   map[int64]*domain.TenantState
+	records   map[int64]*tenantRecords
+	problems  map[int64]domain.Problems
 }
 
 // tenantRecords are one tenant's raw records, for diagnostics and lists.
@@ -32,6 +36,7 @@ func NewView(name string, data []byte) *View {
 	c := domain.Check(bytes.NewReader(data), domain.Limits{})
 	v := &View{Name: name, Checked: c, Res: domain.Resolve(c),
 		tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+	v.Portfolio = domain.NewPortfolio(c, v.Res)
 	for i := range v.Res.Tenants {
 		v.tenants[v.Res.Tenants[i].TenantID] = &v.Res.Tenants[i]
 	}
@@ -78,11 +83,19 @@ func NewView(name string, data []byte) *View {
 }
 
 // Rejected reports whether nothing may be rendered from the snapshot.
-func (v *View) Rejected() bool { return v.Checked.Rejected() }
+func (v *View) Rejected() bool { return v.Portfolio == nil }
 
 // Can reports whether the snapshot's viewer holds c.
 func (v *View) Can(c domain.Capability) bool {
-	return v.Checked.Snapshot != nil && v.Checked.Snapshot.Can(c)
+	return v.Portfolio != nil && v.Portfolio.Can(c)
+}
+
+// Title is the snapshot's own name, or its address name when it has none.
+func (v *View) Title() string {
+	if v.Portfolio != nil && v.Portfolio.Name != "" {
+		return v.Portfolio.Name
+	}
+	return v.Name
 }
 
 // Tenant returns the derived state and records of tenant id, if it exists.

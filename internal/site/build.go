@@ -17,6 +17,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -35,11 +37,14 @@ type BuildOptions struct {
 	// 1.85 MB in 2 s against 1.63 MB in 37 s, measured on the same
 	// app.wasm): for tests, which check serving, not ratios.
 	QuickCompression bool
+	// Site options, e.g. ShardAbove.
+	Site []Option
 }
 
 // BuildStats count what Build wrote.
 type BuildStats struct {
 	Pages, Snapshots, Files int
+	Sharded                 int // of Snapshots
 	WASMBytes, WASMGzip     int64
 	WASMBrotli              int64
 }
@@ -56,7 +61,7 @@ func Build(o BuildOptions) (BuildStats, error) {
 	if err := prepareOut(o.Out); err != nil {
 		return st, err
 	}
-	srv, err := New(o.Fixtures, o.BasePath)
+	srv, err := New(o.Fixtures, o.BasePath, o.Site...)
 	if err != nil {
 		return st, err
 	}
@@ -68,7 +73,7 @@ func Build(o BuildOptions) (BuildStats, error) {
 	}
 	w := &writer{out: o.Out, stats: &st, quick: o.QuickCompression}
 
-	pages, err := Pages(srv.Source())
+	pages, err := srv.Pages()
 	if err != nil {
 		return st, err
 	}
@@ -85,9 +90,9 @@ func Build(o BuildOptions) (BuildStats, error) {
 			fmt.Fprintf(o.Progress, "  %d of %d pages\n", i+1, len(pages))
 		}
 	}
-	// Any address not prerendered gets the not-found page, whose app.wasm
-	// then routes the real address in the browser.
-	if _, body := get("/404"); len(body) > 0 {
+	// Any address not prerendered gets 404.html, whose app.wasm then routes
+	// the real address in the browser: a page, or not found.
+	if _, body := get(app.FallbackPath); len(body) > 0 {
 		if err := w.write("404.html", body, true); err != nil {
 			return st, err
 		}
@@ -118,16 +123,40 @@ func Build(o BuildOptions) (BuildStats, error) {
 		return st, err
 	}
 	for _, name := range srv.Source().Names() {
-		b, err := srv.Source().Snapshot(name)
-		if err != nil {
-			return st, err
-		}
-		if err := w.write("snapshots/"+name+".json", b, true); err != nil {
+		if err := writeSnapshot(w, srv, name); err != nil {
 			return st, err
 		}
 		st.Snapshots++
+		if srv.isSharded(name) {
+			st.Sharded++
+		}
 	}
 	return st, nil
+}
+
+// writeSnapshot writes snapshots/NAME.json, or for a sharded snapshot
+// snapshots/NAME/index.json and snapshots/NAME/tenants/{id}.json.
+func writeSnapshot(w *writer, srv *Server, name string) error {
+	if !srv.isSharded(name) {
+		b, err := srv.Source().Snapshot(name)
+		if err != nil {
+			return err
+		}
+		return w.write("snapshots/"+name+".json", b, true)
+	}
+	index, ok := srv.shardFile(name, "index.json")
+	if !ok {
+		return fmt.Errorf("snapshot %s: its index.json could not be written", name)
+	}
+	if err := w.write("snapshots/"+name+"/index.json", index, true); err != nil {
+		return err
+	}
+	for _, t := range srv.shards(name).Tenants {
+		if err := w.write("snapshots/"+name+"/"+domain.TenantFile(t.ID), t.Snapshot, true); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pageFile is where a page's HTML goes: "/" → index.html, "/s/demo/" →
@@ -191,7 +220,7 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	bw := brotli.NewWriterLevel(&br, brotliLevel(len(b), w.quick))
+	bw := brotli.NewWriterLevel(&br, brotliLevel(rel, w.quick))
 	_, _ = bw.Write(b)
 	if err := bw.Close(); err != nil {
 		return err
@@ -206,10 +235,12 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 	return os.WriteFile(p+".br", br.Bytes(), 0o644)
 }
 
-// brotliLevel is the best compression for app.wasm, fetched by every visitor;
-// small files get a quicker level: hundreds of pages would otherwise take long.
-func brotliLevel(n int, quick bool) int {
-	if n > 1<<20 && !quick {
+// brotliLevel is the best compression for app.wasm, fetched by every visitor
+// and worth 37 s of build; everything else gets a quicker level: thousands of
+// pages and tenant files, or a snapshot of tens of megabytes, would take
+// minutes at the best level.
+func brotliLevel(rel string, quick bool) int {
+	if strings.HasSuffix(rel, ".wasm") && !quick {
 		return brotli.BestCompression
 	}
 	return 6

@@ -67,15 +67,18 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 // Server is the whole site as an http.Handler: snapshots, web assets and
 // prerendered pages under the base path.
 type Server struct {
-	base   string
-	src    *FixtureSource
-	app    *goapp.Handler
-	assets http.Handler
+	base       string
+	src        *FixtureSource
+	app        *goapp.Handler
+	assets     http.Handler
+	shardAbove int64
+	sharded    []string // the snapshots published sharded
+	cache      shardCache
 }
 
 // New builds the site for the snapshots in fixtures, under basePath. It
 // configures package app to read from them (for prerendering).
-func New(fixtures fs.FS, basePath string) (*Server, error) {
+func New(fixtures fs.FS, basePath string, opts ...Option) (*Server, error) {
 	src, err := NewFixtureSource(fixtures)
 	if err != nil {
 		return nil, err
@@ -86,11 +89,23 @@ func New(fixtures fs.FS, basePath string) (*Server, error) {
 		return nil, fmt.Errorf("the base path %s is reserved for the site's assets", base)
 	}
 	app.Configure(src, src.Catalog(), base)
+	s := &Server{base: base, src: src, assets: http.FileServer(http.FS(web.FS)), shardAbove: DefaultShardAbove}
+	for _, o := range opts {
+		o(s)
+	}
+	s.sharded = s.Sharded()
 	cacheable := []string{"/snapshots/catalog.json"}
 	for _, name := range src.Names() {
-		cacheable = append(cacheable, "/snapshots/"+name+".json")
+		if s.isSharded(name) {
+			// Offline, the portfolio; a tenant's file is kept once opened.
+			cacheable = append(cacheable, "/snapshots/"+name+"/index.json")
+		} else {
+			cacheable = append(cacheable, "/snapshots/"+name+".json")
+		}
 	}
-	return &Server{base: base, src: src, app: AppHandler(base, cacheable...), assets: http.FileServer(http.FS(web.FS))}, nil
+	s.app = AppHandler(base, cacheable...)
+	s.app.Env = shardedEnv(s.sharded)
+	return s, nil
 }
 
 // Source is the server's snapshot source.
@@ -139,8 +154,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serveSnapshot(w http.ResponseWriter, r *http.Request) {
-	name, ok := strings.CutSuffix(strings.TrimPrefix(r.URL.Path, "/snapshots/"), ".json")
-	if !ok || strings.ContainsAny(name, "/\\") {
+	rest := strings.TrimPrefix(r.URL.Path, "/snapshots/")
+	if name, rel, ok := strings.Cut(rest, "/"); ok {
+		s.serveShard(w, r, name, rel)
+		return
+	}
+	name, ok := strings.CutSuffix(rest, ".json")
+	if !ok || strings.ContainsAny(name, "/\\") || s.isSharded(name) {
 		http.NotFound(w, r)
 		return
 	}

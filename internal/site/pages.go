@@ -7,19 +7,22 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// Pages lists every page of every snapshot of src, relative to the base:
-// the snapshots page, each portfolio, and for each tenant its dashboard,
-// restore runs, backup sets and every run. A rejected snapshot has only its
-// portfolio address, which shows the errors.
-func Pages(src *FixtureSource) ([]string, error) {
+// Pages lists every page to prerender, relative to the base: the snapshots
+// page, each portfolio, and for each tenant its dashboard, restore runs,
+// backup sets and every run. A rejected snapshot has only its portfolio
+// address, which shows the errors. A sharded snapshot, which is large, has
+// its portfolio prerendered only: hundreds of thousands of files would make
+// the site slow to build and to publish, and its other pages are rendered in
+// the browser from the index and the tenant's file (404.html boots the app).
+func (s *Server) Pages() ([]string, error) {
 	pages := []string{"/"}
-	for _, name := range src.Names() {
+	for _, name := range s.src.Names() {
 		pages = append(pages, "/s/"+name+"/")
-		v, err := app.ViewFor(app.Address{Snap: name})
+		v, err := app.ViewFor(app.ParseAddress("/s/"+name+"/", nil))
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", name, err)
 		}
-		if v.Rejected() {
+		if v.Rejected() || s.isSharded(name) {
 			continue
 		}
 		for _, ts := range v.Res.Tenants {
