@@ -63,7 +63,7 @@ func newSite(t *testing.T, src Source, base string) *site {
 	Routes()
 	Configure(src, Catalog{}, base)
 	t.Cleanup(func() { Configure(nil, Catalog{}, "/") })
-	h := &goapp.Handler{Title: "tenantatlas", Styles: []string{"/web/styles.css"}, Resources: Resources(base)}
+	h := &goapp.Handler{Title: "tenantatlas", Styles: []string{"/web/styles.css"}, Resources: Resources(base, nil)}
 	return &site{t: t, base: base, h: h}
 }
 
@@ -559,6 +559,18 @@ func TestResources(t *testing.T) {
 		{"/atlas/", "#main", "#main"},
 		{"/atlas/", "https://example.com/x", "https://example.com/x"},
 	} {
-		assert.Equal(t, tt.want, Resources(tt.base).Resolve(tt.in), "%s %s", tt.base, tt.in)
+		assert.Equal(t, tt.want, Resources(tt.base, nil).Resolve(tt.in), "%s %s", tt.base, tt.in)
+	}
+	// Assets get the name they are published under; nothing else does.
+	hashed := func(name string) string { return "h." + name }
+	for _, tt := range []struct{ base, in, want string }{
+		{"/", "/web/app.wasm", "/web/h.app.wasm"},
+		{"/atlas/", "/web/styles.css", "/atlas/web/h.styles.css"},
+		{"/atlas/", "web/icon.svg", "/atlas/web/h.icon.svg"},
+		{"/atlas/", "/web", "/atlas/web"},
+		{"/atlas/", "/app.js", "/atlas/app.js"},
+		{"/atlas/", "/atlas/s/demo/", "/atlas/s/demo/"},
+	} {
+		assert.Equal(t, tt.want, Resources(tt.base, hashed).Resolve(tt.in), "%s %s", tt.base, tt.in)
 	}
 }

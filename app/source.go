@@ -149,8 +149,13 @@ func shippedCatalog() Catalog {
 func link(path string) string { return base + path }
 
 // Resources is go-app's resource resolver for the site under basePath.
-func Resources(basePath string) app.ResourceResolver {
-	return baseResolver{prefix: trimBase(basePath)}
+// asset names the file an asset of /web/ is published under (its
+// fingerprinted name); nil keeps the names as they are.
+func Resources(basePath string, asset func(name string) string) app.ResourceResolver {
+	if asset == nil {
+		asset = func(name string) string { return name }
+	}
+	return baseResolver{prefix: trimBase(basePath), asset: asset}
 }
 
 // baseResolver puts go-app's own files (its scripts, worker, manifest and
@@ -163,7 +168,10 @@ func Resources(basePath string) app.ResourceResolver {
 // The app's links already carry the base path (app.link), the same on both
 // sides, so PrefixedLocation wrote /atlas/atlas/... on the server. Resolve("/")
 // is go-app's root prefix, which its router strips in the browser.
-type baseResolver struct{ prefix string } // "" or "/atlas"
+type baseResolver struct {
+	prefix string // "" or "/atlas"
+	asset  func(string) string
+}
 
 func (r baseResolver) Resolve(loc string) string {
 	switch {
@@ -174,10 +182,12 @@ func (r baseResolver) Resolve(loc string) string {
 			return "/"
 		}
 		return r.prefix
-	case loc == "/web" || strings.HasPrefix(loc, "/web/"):
+	case loc == "/web":
 		return r.prefix + loc
+	case strings.HasPrefix(loc, "/web/"):
+		return r.prefix + "/web/" + r.asset(strings.TrimPrefix(loc, "/web/"))
 	case strings.HasPrefix(loc, "web/"):
-		return r.prefix + "/" + loc
+		return r.prefix + "/web/" + r.asset(strings.TrimPrefix(loc, "web/"))
 	case IsScriptOrResource(loc) || loc == "/app.wasm":
 		return r.prefix + loc
 	}

@@ -21,25 +21,30 @@ func writeTinySite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"index.html":              "<!doctype html><title>tenantatlas</title><main>snapshots</main>",
-		"404.html":                "<!doctype html><title>not found</title><main>boots the app</main>",
-		"s/demo/index.html":       "<!doctype html><main>portfolio</main>",
-		"snapshots/demo.json":     `{"schema_version":1}`,
-		"web/styles.0123abcd.css": "main{}",
-		"web/app.wasm":            "\x00asm-not-really",
+		"index.html":                   "<!doctype html><title>tenantatlas</title><main>snapshots</main>",
+		"404.html":                     "<!doctype html><title>not found</title><main>boots the app</main>",
+		"s/demo/index.html":            "<!doctype html><main>portfolio</main>",
+		"snapshots/demo.json":          `{"schema_version":1}`,
+		"web/styles.0123abcd89.css":    "main{}",
+		"web/app.wasm":                 "\x00asm-not-really",
+		"web/app.a1b2c3d4e5.wasm":      "\x00asm-not-really",
+		"snapshots/big/index.json":     `{"tenants":[]}`,
+		"snapshots/big/tenants/1.json": `{"schema_version":1}`,
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
 	}
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	_, _ = zw.Write([]byte(files["web/app.wasm"]))
-	require.NoError(t, zw.Close())
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "web", "app.wasm.gz"), gz.Bytes(), 0o644))
-	// Not real brotli: nginx serves the file as it is, which is what is checked.
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "web", "app.wasm.br"), []byte("br-bytes"), 0o644))
+	for _, wasm := range []string{"app.wasm", "app.a1b2c3d4e5.wasm"} {
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		_, _ = zw.Write([]byte(files["web/"+wasm]))
+		require.NoError(t, zw.Close())
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "web", wasm+".gz"), gz.Bytes(), 0o644))
+		// Not real brotli: nginx serves the file as it is, which is what is checked.
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "web", wasm+".br"), []byte("br-bytes"), 0o644))
+	}
 	return dir
 }
 
@@ -79,7 +84,10 @@ func TestNginxConfiguration(t *testing.T) {
 				{"prerendered page without extension", "s/demo/", "", 200, "text/html", "", "no-cache", "portfolio"},
 				{"snapshot", "snapshots/demo.json", "", 200, "application/json", "", "no-store", `{"schema_version":1}`},
 				{"wasm gzip", "web/app.wasm", "gzip", 200, "application/wasm", "gzip", "no-cache", ""},
-				{"fingerprinted asset", "web/styles.0123abcd.css", "", 200, "text/css", "", "public, max-age=31536000, immutable", "main{}"},
+				{"fingerprinted asset", "web/styles.0123abcd89.css", "", 200, "text/css", "", "public, max-age=31536000, immutable", "main{}"},
+				{"fingerprinted wasm gzip", "web/app.a1b2c3d4e5.wasm", "gzip", 200, "application/wasm", "gzip", "public, max-age=31536000, immutable", ""},
+				{"sharded index", "snapshots/big/index.json", "", 200, "application/json", "", "no-store", `{"tenants":[]}`},
+				{"sharded tenant file", "snapshots/big/tenants/1.json", "", 200, "application/json", "", "no-store", `{"schema_version":1}`},
 				{"unknown address boots the app", "s/local/tenants/9", "", 404, "text/html", "", "", "boots the app"},
 			}
 			if brotliErr == nil {
@@ -88,7 +96,12 @@ func TestNginxConfiguration(t *testing.T) {
 					status                     int
 					contentType, encoding      string
 					cacheControl, body         string
-				}{"wasm brotli", "web/app.wasm", "br, gzip", 200, "application/wasm", "br", "no-cache", "br-bytes"})
+				}{"wasm brotli", "web/app.wasm", "br, gzip", 200, "application/wasm", "br", "no-cache", "br-bytes"}, struct {
+					name, path, acceptEncoding string
+					status                     int
+					contentType, encoding      string
+					cacheControl, body         string
+				}{"fingerprinted wasm brotli", "web/app.a1b2c3d4e5.wasm", "br, gzip", 200, "application/wasm", "br", "public, max-age=31536000, immutable", "br-bytes"})
 			}
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {

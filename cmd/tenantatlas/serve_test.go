@@ -18,6 +18,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/web"
 )
 
 // startServe runs the real server on a loopback port with the embedded
@@ -101,7 +102,7 @@ func TestServePrerendersEveryPage(t *testing.T) {
 						code, _, html := fetch(t, "GET", page)
 						require.Equal(t, 200, code, page)
 						assert.Contains(t, html, `data-ready="true"`)
-						assert.True(t, strings.Contains(html, `href="`+strings.TrimSuffix(site.NormalizeBase(base), "/")+`/web/styles.css"`), "assets honour the base path")
+						assert.True(t, strings.Contains(html, `href="`+strings.TrimSuffix(site.NormalizeBase(base), "/")+`/web/`+web.Fingerprinted("styles.css")+`"`), "assets honour the base path, under their fingerprinted names")
 						if ts.DataStatus != domain.DataValid {
 							assert.Equal(t, []string{}, append([]string{}, markers(html, "backup-health", "data-state")...))
 							assert.Contains(t, html, `data-testid="tenant-invalid"`)

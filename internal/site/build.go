@@ -114,7 +114,9 @@ func Build(o BuildOptions) (BuildStats, error) {
 		if err != nil {
 			return err
 		}
-		return w.write(path.Join("web", p), b, path.Ext(p) == ".wasm" || path.Ext(p) == ".css" || path.Ext(p) == ".svg")
+		// Under the fingerprinted name the pages link to: a host may cache
+		// it for a year (deploy/nginx does).
+		return w.write(path.Join("web", web.Fingerprinted(p)), b, path.Ext(p) == ".wasm" || path.Ext(p) == ".css" || path.Ext(p) == ".svg")
 	}); err != nil {
 		return st, err
 	}

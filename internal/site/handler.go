@@ -55,7 +55,7 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 		Styles:          []string{"/web/styles.css"},
 	}
 	b := NormalizeBase(basePath)
-	h.Resources = app.Resources(b)
+	h.Resources = app.Resources(b, web.Fingerprinted)
 	// The resolver leaves addresses of the app's own alone: these get the
 	// base path here.
 	for _, p := range cacheable {
@@ -146,11 +146,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r) // no directory listing
 			return
 		}
-		r2.URL.Path = strings.TrimPrefix(rel, "/web")
-		s.assets.ServeHTTP(w, r2)
+		s.serveAsset(w, r2, strings.TrimPrefix(rel, "/web/"))
 	default:
 		s.servePage(w, r2)
 	}
+}
+
+// serveAsset serves an asset of web/. Under its fingerprinted name (what the
+// pages link to) it never changes, and may be kept for a year; under its
+// plain name it is revalidated.
+func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, name string) {
+	if orig, ok := web.Original(name); ok {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		name = orig
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	r.URL.Path = "/" + name
+	s.assets.ServeHTTP(w, r)
 }
 
 func (s *Server) serveSnapshot(w http.ResponseWriter, r *http.Request) {
