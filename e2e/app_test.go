@@ -2,12 +2,9 @@ package e2e
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -16,57 +13,13 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tenantatlas/tenantatlas/app"
-	"github.com/tenantatlas/tenantatlas/fixtures"
-	"github.com/tenantatlas/tenantatlas/internal/site"
-	"github.com/tenantatlas/tenantatlas/web"
 )
 
-// recorder keeps every request the browser made, to prove what was and was
-// not sent to the server.
-type recorder struct {
-	mu       sync.Mutex
-	requests []string
-}
-
-func (r *recorder) wrap(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		r.mu.Lock()
-		r.requests = append(r.requests, req.Method+" "+req.URL.RequestURI())
-		r.mu.Unlock()
-		h.ServeHTTP(w, req)
-	})
-}
-
-func (r *recorder) all() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return append([]string(nil), r.requests...)
-}
-
-// startApp serves the site the way `tenantatlas serve` does, on loopback.
-func startApp(t *testing.T) (string, *recorder) {
+// startApp serves the static site behind nginx, as operators publish it,
+// and returns its address.
+func startApp(t *testing.T) string {
 	t.Helper()
-	srv, rec := startAppServer(t)
-	return srv.URL + "/", rec
-}
-
-func startAppServer(t *testing.T) (*httptest.Server, *recorder) {
-	t.Helper()
-	if !web.HasWASM() {
-		if os.Getenv("REQUIRE_BROWSER") == "1" {
-			t.Fatal("app.wasm is not built: run `make wasm` (make test does)")
-		}
-		t.Skip("SKIPPED: app.wasm is not built; run `make wasm` (make test does)")
-	}
-	app.Routes()
-	h, err := site.New(fixtures.FS, "/")
-	require.NoError(t, err)
-	rec := &recorder{}
-	srv := httptest.NewServer(rec.wrap(h))
-	t.Cleanup(srv.Close)
-	return srv, rec
+	return startNginx(t, builtSite(t, "/"), "/").URL
 }
 
 // appReady waits until app.wasm has loaded (go-app removes its loader) and
@@ -92,7 +45,7 @@ func evalString(t *testing.T, ctx context.Context, expr string) string {
 
 func TestAppFlowWeakenedTenantToRun(t *testing.T) {
 	chromium := requireTools(t)
-	root, _ := startApp(t)
+	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 
 	run(t, ctx, chromedp.Navigate(root+"s/demo/"), waitApp())
@@ -118,7 +71,7 @@ func TestAppFlowWeakenedTenantToRun(t *testing.T) {
 
 func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
 	chromium := requireTools(t)
-	root, _ := startApp(t)
+	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/3"), waitApp(),
 		chromedp.Click(chromedp.CSS(`[data-testid="recovery-action"]`)),
@@ -128,7 +81,7 @@ func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
 
 func TestAppFilterSurvivesReload(t *testing.T) {
 	chromium := requireTools(t)
-	root, _ := startApp(t)
+	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(root+"s/demo/?recovery=weakened&q=a"), waitApp())
 	count := evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`)
@@ -143,14 +96,14 @@ func TestAppFilterSurvivesReload(t *testing.T) {
 // readable: nothing a reviewer needs waits for the app.
 func TestPrerenderedWithWASMBlocked(t *testing.T) {
 	chromium := requireTools(t)
-	root, _ := startApp(t)
+	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	block := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
 			return err
 		}
 		_, err := cdp.Call(ctx, tg, network.SetBlockedURLs, network.SetBlockedURLsParams{
-			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.wasm", Block: true}},
+			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.*.wasm", Block: true}},
 		})
 		return err
 	})
@@ -162,10 +115,12 @@ func TestPrerenderedWithWASMBlocked(t *testing.T) {
 }
 
 // A snapshot file the user opens is read in the browser, kept after a
-// reload, forgotten when closed, and never sent to the server.
+// reload, forgotten when closed, and never sent to the server: checked on
+// the static site behind nginx, from nginx's own access log.
 func TestOpenLocalSnapshotFile(t *testing.T) {
 	chromium := requireTools(t)
-	root, rec := startApp(t)
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	root := srv.URL
 	ctx := newBrowser(t, chromium)
 	file, err := filepath.Abs(filepath.Join("..", "fixtures", "scenarios", "isolation-quarantine.json"))
 	require.NoError(t, err)
@@ -176,8 +131,11 @@ func TestOpenLocalSnapshotFile(t *testing.T) {
 	assert.Equal(t, "2", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`))
 	assert.Equal(t, "invalid", evalString(t, ctx, `document.querySelector('[data-tenant-id="2"]').dataset.overviewState`), "the quarantined tenant is listed as invalid")
 
+	// A reload is answered by 404.html (no file has this address), and the
+	// app reads the file again from this browser.
 	run(t, ctx, chromedp.Reload(), waitApp())
 	assert.Equal(t, "2", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`), "still there after a reload")
+	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-tenant-id="1"] a`)), until(`!!document.querySelector('main[data-ready="true"] [data-testid="backup-health"]')`))
 
 	run(t, ctx, chromedp.Navigate(root), waitApp(), chromedp.Click(chromedp.CSS(`.button--quiet`)),
 		chromedp.Navigate(root+"s/local/"), waitApp())
@@ -185,36 +143,41 @@ func TestOpenLocalSnapshotFile(t *testing.T) {
 
 	body, err := os.ReadFile(file)
 	require.NoError(t, err)
-	for _, r := range rec.all() {
-		assert.True(t, strings.HasPrefix(r, "GET ") || strings.HasPrefix(r, "HEAD "), "only reads: %s", r)
-		assert.NotContains(t, r, "snapshots/local", "the file is never fetched from, or sent to, the server")
-		assert.NotContains(t, r, string(body[:40]))
+	reqs := srv.Requests(t)
+	require.NotEmpty(t, reqs)
+	for _, r := range reqs {
+		assert.Contains(t, []string{"GET", "HEAD"}, r.Method, "only reads: %v", r)
+		assert.NotContains(t, r.URI, "snapshots/local", "the file is never fetched from, or sent to, the server")
+		assert.NotContains(t, r.URI, url.QueryEscape(string(body[:40])))
 	}
 }
 
 func TestOpenRejectedLocalFile(t *testing.T) {
 	chromium := requireTools(t)
-	root, _ := startApp(t)
+	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
 	file, err := filepath.Abs(filepath.Join("..", "fixtures", "invalid", "trailing-data.json"))
 	require.NoError(t, err)
-	run(t, ctx, chromedp.Navigate(root), waitApp(),
+	run(t, ctx, chromedp.Navigate(srv.URL), waitApp(),
 		chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}),
 		until(`!!document.querySelector('main[data-ready="true"] [data-testid="snapshot-error"]')`))
 	assert.Contains(t, evalString(t, ctx, `document.querySelector('[data-testid="snapshot-error"]').innerText`), "unexpected data after the end")
+	for _, r := range srv.Requests(t) {
+		assert.NotContains(t, r.URI, "snapshots/local")
+	}
 }
 
 // go-app's service worker keeps the app and the snapshots: with the server
 // gone, a reviewer who opened the site once reopens it and reads a tenant.
 func TestReopenOffline(t *testing.T) {
 	chromium := requireTools(t)
-	srv, _ := startAppServer(t)
-	root := srv.URL + "/"
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	root := srv.URL
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(root), waitApp(),
 		until(`navigator.serviceWorker.controller !== null || (location.reload(), false)`),
 		until(`(async () => { const keys = await caches.keys(); if (!keys.length) return false; const c = await caches.open(keys[0]); return !!(await c.match("/snapshots/demo.json")); })()`))
-	srv.Close() // offline from here on
+	srv.stop(t) // offline from here on
 
 	run(t, ctx, chromedp.Navigate(root), waitApp(),
 		chromedp.Click(chromedp.CSS(`a[href="/s/demo/"]`)),
@@ -227,7 +190,7 @@ func TestReopenOffline(t *testing.T) {
 // Tab lands on the skip link, and focus order follows the page.
 func TestKeyboard(t *testing.T) {
 	chromium := requireTools(t)
-	root, _ := startApp(t)
+	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/4"), waitApp(), chromedp.KeyEvent(kb.Tab))
 	assert.Equal(t, "Skip to content", evalString(t, ctx, `document.activeElement.textContent`))

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,6 +22,32 @@ const brotliModule = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 type nginxServer struct {
 	URL string // e.g. http://127.0.0.1:41234/atlas/
 	cmd *exec.Cmd
+	log string // the access log, one request a line
+
+	stopOnce sync.Once
+}
+
+// request is one line of the access log.
+type request struct {
+	Method, URI string
+	Status      int
+	Bytes       int64 // the body as sent (compressed, when it was)
+}
+
+// Requests are the requests nginx answered so far, in order: what the
+// browser fetched, and what it did not.
+func (s *nginxServer) Requests(t testing.TB) []request {
+	t.Helper()
+	b, err := os.ReadFile(s.log)
+	require.NoError(t, err)
+	var out []request
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var r request
+		if _, err := fmt.Sscanf(line, "%s %s %d %d", &r.Method, &r.URI, &r.Status, &r.Bytes); err == nil {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // startNginx serves siteDir at basePath ("/" or "/atlas/") with
@@ -68,7 +95,8 @@ events {}
 http {
 	include /etc/nginx/mime.types;
 	default_type application/octet-stream;
-	access_log %[2]s/access.log;
+	log_format requests '$request_method $request_uri $status $body_bytes_sent';
+	access_log %[2]s/access.log requests;
 	client_body_temp_path %[2]s/tmp; proxy_temp_path %[2]s/tmp; fastcgi_temp_path %[2]s/tmp;
 	uwsgi_temp_path %[2]s/tmp; scgi_temp_path %[2]s/tmp;
 	sendfile on;
@@ -90,18 +118,9 @@ http {
 	// nginx reports to error.log; its workers must not inherit the test's
 	// output, or a worker outliving the test would hold it open.
 	require.NoError(t, cmd.Start())
+	s := &nginxServer{URL: fmt.Sprintf("http://127.0.0.1:%d%s", port, basePath), cmd: cmd, log: filepath.Join(dir, "access.log")}
 	t.Cleanup(func() {
-		// SIGQUIT is nginx's graceful stop: the master stops its workers.
-		// A SIGKILL would leave the workers running.
-		_ = cmd.Process.Signal(syscall.SIGQUIT)
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-done
-		}
+		s.stop(t)
 		if t.Failed() {
 			if b, err := os.ReadFile(filepath.Join(dir, "error.log")); err == nil && len(b) > 0 {
 				t.Logf("nginx error.log:\n%s", b)
@@ -109,9 +128,24 @@ http {
 		}
 	})
 
-	s := &nginxServer{URL: fmt.Sprintf("http://127.0.0.1:%d%s", port, basePath), cmd: cmd}
 	waitListening(t, s.URL)
 	return s
+}
+
+// stop stops nginx, once: SIGQUIT is its graceful stop, in which the master
+// stops its workers (a SIGKILL would leave the workers running).
+func (s *nginxServer) stop(t testing.TB) {
+	s.stopOnce.Do(func() {
+		_ = s.cmd.Process.Signal(syscall.SIGQUIT)
+		done := make(chan struct{})
+		go func() { _ = s.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+		}
+	})
 }
 
 func freePort(t testing.TB) int {

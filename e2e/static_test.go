@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -31,6 +32,12 @@ var (
 // `tenantatlas build` does (quick compression: these tests check serving).
 func builtSite(t *testing.T, basePath string) string {
 	t.Helper()
+	return buildOnce(t, basePath, basePath, fixtures.FS)
+}
+
+// buildOnce builds a site once per test run under key.
+func buildOnce(t *testing.T, key, basePath string, fsys fs.FS, opts ...site.Option) string {
+	t.Helper()
 	if !web.HasWASM() {
 		if os.Getenv("REQUIRE_BROWSER") == "1" {
 			t.Fatal("app.wasm is not built: run `make wasm` (make test does)")
@@ -39,16 +46,16 @@ func builtSite(t *testing.T, basePath string) string {
 	}
 	sitesMu.Lock()
 	defer sitesMu.Unlock()
-	if dir, ok := sites[basePath]; ok {
+	if dir, ok := sites[key]; ok {
 		return dir
 	}
 	dir, err := os.MkdirTemp("", "tenantatlas-site-")
 	require.NoError(t, err)
 	out := filepath.Join(dir, "dist")
 	app.Routes()
-	_, err = site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fixtures.FS, QuickCompression: true})
+	_, err = site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fsys, QuickCompression: true, Site: opts})
 	require.NoError(t, err)
-	sites[basePath] = out
+	sites[key] = out
 	return out
 }
 
@@ -114,36 +121,44 @@ func TestStaticSiteAgreesWithCLI(t *testing.T) {
 				snaps = names[:1] // under a sub-path the demo covers every kind of page
 			}
 			for _, name := range snaps {
-				res := golden(t, name)
-				ps := visit(t, ctx, srv.URL+"s/"+name+"/")
-				assert.Len(t, ps.Rows, len(res.Tenants), name)
-				for _, ts := range res.Tenants {
-					id := fmt.Sprint(ts.TenantID)
-					page := fmt.Sprintf("%ss/%s/tenants/%d", srv.URL, name, ts.TenantID)
-					ps := visit(t, ctx, page)
-					if ts.DataStatus != domain.DataValid {
-						assert.Equal(t, "invalid/invalid", rowState(t, ctx, srv.URL+"s/"+name+"/", id))
-						assert.Contains(t, ps.Testids, "tenant-invalid", page)
-						continue
-					}
-					assert.Equal(t, ts.BackupHealth.Posture, ps.Backup, page)
-					assert.Equal(t, ts.RecoveryEvidence.OverviewState, ps.Recovery, page)
-					kinds := []string{}
-					for _, n := range ts.NeedsAttention {
-						kinds = append(kinds, n.Kind)
-					}
-					assert.Equal(t, kinds, nonNil(ps.NeedsAttention), page)
-					list := visit(t, ctx, page+"/restore-runs")
-					for _, r := range ts.RestoreRuns {
-						if !strings.HasPrefix(name, "viewer-no-restore") {
-							assert.Equal(t, r.Attention.State+"/"+r.Result.State, list.Rows[fmt.Sprintf("run %d", r.ID)], page)
-							detail := visit(t, ctx, fmt.Sprintf("%s/restore-runs/%d", page, r.ID))
-							assert.Equal(t, r.Result.State, detail.Result, page)
-						}
-					}
-				}
+				agreesWithCLI(t, ctx, srv.URL, name)
 			}
 		})
+	}
+}
+
+// agreesWithCLI visits the portfolio of snapshot name, each tenant's
+// dashboard, restore-run list and every run's detail, and checks each state
+// against the CLI's resolve output.
+func agreesWithCLI(t *testing.T, ctx context.Context, siteURL, name string) {
+	t.Helper()
+	res := golden(t, name)
+	ps := visit(t, ctx, siteURL+"s/"+name+"/")
+	assert.Len(t, ps.Rows, len(res.Tenants), name)
+	for _, ts := range res.Tenants {
+		id := fmt.Sprint(ts.TenantID)
+		page := fmt.Sprintf("%ss/%s/tenants/%d", siteURL, name, ts.TenantID)
+		ps := visit(t, ctx, page)
+		if ts.DataStatus != domain.DataValid {
+			assert.Equal(t, "invalid/invalid", rowState(t, ctx, siteURL+"s/"+name+"/", id))
+			assert.Contains(t, ps.Testids, "tenant-invalid", page)
+			continue
+		}
+		assert.Equal(t, ts.BackupHealth.Posture, ps.Backup, page)
+		assert.Equal(t, ts.RecoveryEvidence.OverviewState, ps.Recovery, page)
+		kinds := []string{}
+		for _, n := range ts.NeedsAttention {
+			kinds = append(kinds, n.Kind)
+		}
+		assert.Equal(t, kinds, nonNil(ps.NeedsAttention), page)
+		list := visit(t, ctx, page+"/restore-runs")
+		for _, r := range ts.RestoreRuns {
+			if !strings.HasPrefix(name, "viewer-no-restore") {
+				assert.Equal(t, r.Attention.State+"/"+r.Result.State, list.Rows[fmt.Sprintf("run %d", r.ID)], page)
+				detail := visit(t, ctx, fmt.Sprintf("%s/restore-runs/%d", page, r.ID))
+				assert.Equal(t, r.Result.State, detail.Result, page)
+			}
+		}
 	}
 }
 
