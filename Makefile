@@ -10,7 +10,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The WASM build strips debug info: app.wasm's size is part of the product.
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check clean
+.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check bench-browser clean
 
 all: binary
 
@@ -57,6 +57,12 @@ test-wasm:
 	else \
 		echo "test-wasm: SKIPPED, node not found: the domain's WebAssembly tests did not run"; \
 	fi
+
+# Browser timings (cold loads behind nginx, set against a plain HTML page in
+# the same run): measured, never asserted. Needs chromium and nginx.
+BROWSER_RUNS ?= 7
+bench-browser: wasm
+	$(GO) test -run '^$$' -bench Browser -benchtime $(BROWSER_RUNS)x ./e2e/
 
 clean:
 	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz

@@ -36,7 +36,7 @@ func until(expr string) chromedp.Action[chromedp.Void] {
 	})
 }
 
-func evalString(t *testing.T, ctx context.Context, expr string) string {
+func evalString(t testing.TB, ctx context.Context, expr string) string {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
 	require.NoError(t, err, expr)

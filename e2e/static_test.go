@@ -30,13 +30,13 @@ var (
 
 // builtSite builds the static site for basePath once per test run, the way
 // `tenantatlas build` does (quick compression: these tests check serving).
-func builtSite(t *testing.T, basePath string) string {
+func builtSite(t testing.TB, basePath string) string {
 	t.Helper()
 	return buildOnce(t, basePath, basePath, fixtures.FS)
 }
 
 // buildOnce builds a site once per test run under key.
-func buildOnce(t *testing.T, key, basePath string, fsys fs.FS, opts ...site.Option) string {
+func buildOnce(t testing.TB, key, basePath string, fsys fs.FS, opts ...site.Option) string {
 	t.Helper()
 	if !web.HasWASM() {
 		if os.Getenv("REQUIRE_BROWSER") == "1" {
