@@ -10,7 +10,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The WASM build strips debug info: app.wasm's size is part of the product.
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check bench-browser clean
+.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check fuzz bench-browser clean
 
 all: binary
 
@@ -57,6 +57,16 @@ test-wasm:
 	else \
 		echo "test-wasm: SKIPPED, node not found: the domain's WebAssembly tests did not run"; \
 	fi
+
+# Fuzzing: each target for FUZZTIME (go test takes one -fuzz target per
+# run). Their seeds already run in `make test`; run longer with e.g.
+# `make fuzz FUZZTIME=10m`. A failing input is saved under the package's
+# testdata/fuzz/ and replays in every later `go test`.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./domain/
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./domain/
+	$(GO) test -run '^$$' -fuzz '^FuzzRestoreRunsQuery$$' -fuzztime $(FUZZTIME) ./app/
 
 # Browser timings (cold loads behind nginx, set against a plain HTML page in
 # the same run): measured, never asserted. Needs chromium and nginx.

@@ -36,7 +36,7 @@ func (m memSource) Snapshot(name string) ([]byte, error) {
 	return b, nil
 }
 
-func fixtureSource(t *testing.T) memSource {
+func fixtureSource(t testing.TB) memSource {
 	t.Helper()
 	src := memSource{}
 	for _, pattern := range []string{"*.json", "scenarios/*.json", "invalid/*.json"} {
