@@ -98,6 +98,9 @@ func pageTitle(a Address, v *View) string {
 		what = "Restore runs · " + tenant
 	case pageRestoreRun:
 		what = fmt.Sprintf("Restore run #%d · %s", a.Run, tenant)
+		if v != nil && !v.Can(domain.CapRestoreView) {
+			what = "Access missing · " + tenant
+		}
 	case pageBackupSets:
 		what = "Backup sets · " + tenant
 	default:
@@ -202,7 +205,7 @@ func (l *loader) tenantOrElse(need domain.Capability, area string) (*domain.Tena
 	case need != "" && !l.view.Can(need):
 		return nil, nil, accessMissing(need, area)
 	}
-	return ts, recs, nil
+	return forViewer(ts, l.view.Can(domain.CapBackupView), l.view.Can(domain.CapRestoreView)), recs, nil
 }
 
 // snapshotError lists every problem that rejected the snapshot, as text.

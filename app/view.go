@@ -135,7 +135,9 @@ func (v *View) Found(a Address) bool {
 	if !ok {
 		return false
 	}
-	if a.Kind == pageRestoreRun && ts.DataStatus == domain.DataValid {
+	// Without restore.view every run address answers alike (access is
+	// missing), so that the status does not tell which runs exist.
+	if a.Kind == pageRestoreRun && ts.DataStatus == domain.DataValid && v.Can(domain.CapRestoreView) {
 		_, _, ok = v.Run(ts, recs, a.Run)
 	}
 	return ok

@@ -233,3 +233,19 @@ func TestStaticSiteAccessibility(t *testing.T) {
 		assert.Empty(t, violations, "/%s", p)
 	}
 }
+
+// Without restore.view no restore record reaches the page in the browser
+// either, once the app has rendered it: the DOM is checked, not the view.
+func TestStaticSiteCapabilitiesInTheBrowser(t *testing.T) {
+	chromium := requireTools(t)
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	ctx := newBrowser(t, chromium)
+	for _, p := range []string{"s/viewer-no-restore/", "s/viewer-no-restore/tenants/1", "s/viewer-no-restore/tenants/1/restore-runs",
+		"s/viewer-no-restore/tenants/1/restore-runs/100"} {
+		visit(t, ctx, srv.URL+p)
+		html := evalString(t, ctx, `document.title + document.querySelector("main").outerHTML`)
+		for _, leak := range []string{"#100", "Run #", "restore-runs/100", "data-run-id", "restore-run-row"} {
+			assert.NotContains(t, html, leak, p)
+		}
+	}
+}

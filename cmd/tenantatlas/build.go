@@ -3,12 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"time"
 
 	"github.com/tenantatlas/tenantatlas/app"
-	"github.com/tenantatlas/tenantatlas/fixtures"
 	"github.com/tenantatlas/tenantatlas/internal/site"
 )
 
@@ -37,9 +34,10 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return exitRejected
 	}
-	var fsys fs.FS = fixtures.FS
-	if *dir != "" {
-		fsys = os.DirFS(*dir)
+	fsys, err := fixturesFS(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantatlas build: %v\n", err)
+		return exitRejected
 	}
 	app.Routes()
 	start := time.Now()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/tenantatlas/tenantatlas/app"
-	"github.com/tenantatlas/tenantatlas/fixtures"
 	"github.com/tenantatlas/tenantatlas/internal/site"
 	"github.com/tenantatlas/tenantatlas/web"
 )
@@ -25,9 +23,13 @@ Serves the dashboard, prerendering each page on the server, with the
 snapshots embedded in the binary or those in DIR (NAME.json, scenarios/,
 invalid/). Listens on loopback unless told otherwise.`
 
+// defaultServeAddr is loopback: serving to the network is a choice made with
+// --addr, never a default.
+const defaultServeAddr = "127.0.0.1:8000"
+
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("serve", serveUsage, stderr)
-	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	addr := fs.String("addr", defaultServeAddr, "address to listen on")
 	dir := fs.String("fixtures", "", "serve the snapshots in this folder instead of the embedded ones")
 	basePath := fs.String("base-path", "/", "serve the site under this path")
 	if err := fs.Parse(args); err != nil {
@@ -70,9 +72,9 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // newServer builds the HTTP server with timeouts that keep a slow or idle
 // client from holding connections.
 func newServer(dir, basePath string) (*http.Server, error) {
-	var fsys fs.FS = fixtures.FS
-	if dir != "" {
-		fsys = os.DirFS(dir)
+	fsys, err := fixturesFS(dir)
+	if err != nil {
+		return nil, err
 	}
 	app.Routes()
 	h, err := site.New(fsys, basePath)

@@ -52,8 +52,15 @@ func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
 			if prev, dup := s.paths[name]; dup {
 				return nil, fmt.Errorf("%s and %s: two snapshots named %q", prev, f, name)
 			}
+			// Read now, so that a file that cannot be read (a symbolic link
+			// out of the folder, which an os.Root refuses) stops the server
+			// at start-up with its name, not a visitor later.
+			b, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
 			s.paths[name] = f
-			s.cat.Entries = append(s.cat.Entries, app.CatalogEntry{Name: name, Title: s.title(f, g.group), Group: g.group})
+			s.cat.Entries = append(s.cat.Entries, app.CatalogEntry{Name: name, Title: title(b, f, g.group), Group: g.group})
 		}
 	}
 	if len(s.paths) == 0 {
@@ -64,15 +71,12 @@ func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
 
 // title is the snapshot's own "name", read loosely: an invalid example may
 // not even be JSON.
-func (s *FixtureSource) title(file, group string) string {
-	b, err := fs.ReadFile(s.fsys, file)
-	if err == nil {
-		var doc struct {
-			Name string `json:"name"`
-		}
-		if json.Unmarshal(b, &doc) == nil && doc.Name != "" {
-			return doc.Name
-		}
+func title(b []byte, file, group string) string {
+	var doc struct {
+		Name string `json:"name"`
+	}
+	if json.Unmarshal(b, &doc) == nil && doc.Name != "" {
+		return doc.Name
 	}
 	if group == "Invalid examples" {
 		return "rejected or with record errors: " + strings.TrimSuffix(path.Base(file), ".json")

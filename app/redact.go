@@ -1,0 +1,56 @@
+package app
+
+import "github.com/tenantatlas/tenantatlas/domain"
+
+// Without a capability, no record of its area reaches the page (rules.md §7),
+// not even by name in another card's sentence. The states derived from those
+// records may be shown (they are what the dashboard is for); the sentences
+// and explanations that name the records are replaced.
+
+const (
+	restoreHidden = "Which restore run this rests on, and what it recorded, is not shown: your access does not include restore runs (the restore.view capability is missing)."
+	backupHidden  = "Which backup set this rests on is not shown: your access does not include backup sets (the backup.view capability is missing)."
+)
+
+// forViewer is ts as the viewer may see it; ts itself is left as it is.
+func forViewer(ts *domain.TenantState, canBackup, canRestore bool) *domain.TenantState {
+	if canBackup && canRestore {
+		return ts
+	}
+	out := *ts
+	if bh := ts.BackupHealth; bh != nil && !canBackup {
+		c := *bh
+		c.SupportingMessage, c.LatestUsableBackupSetID = backupHidden, nil
+		c.Why = hiddenWhy(bh.Why, backupHidden)
+		out.BackupHealth = &c
+	}
+	if ev := ts.RecoveryEvidence; ev != nil && !canRestore {
+		c := *ev
+		if ev.OverviewState != domain.OverviewUnvalidated {
+			c.Summary = restoreHidden
+		}
+		if ev.OverviewState == domain.OverviewWeakened {
+			c.Action.Label = "Review the latest restore run" // not "run #R"
+		}
+		c.LatestRelevantRestoreRunID, c.LatestRelevantAttentionState = nil, nil
+		c.Why = hiddenWhy(ev.Why, restoreHidden)
+		out.RecoveryEvidence = &c
+		out.NeedsAttention = make([]domain.AttentionItem, len(ts.NeedsAttention))
+		for i, it := range ts.NeedsAttention {
+			if it.Kind == domain.KindRecoveryWeakened {
+				it.Headline = "The latest executed restore needs review"
+			}
+			out.NeedsAttention[i] = it
+		}
+		out.RestoreRuns = nil
+	}
+	return &out
+}
+
+// hiddenWhy keeps the rule that decided, and drops what it saw.
+func hiddenWhy(w *domain.Why, text string) *domain.Why {
+	if w == nil {
+		return nil
+	}
+	return &domain.Why{Rule: w.Rule, Text: text, Records: nil}
+}
