@@ -10,7 +10,7 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The WASM build strips debug info: app.wasm's size is part of the product.
 WASM_FLAGS := -trimpath -ldflags="-s -w"
 
-.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check fuzz bench-browser clean
+.PHONY: all run wasm binary site test test-native test-wasm vet fmt-check fuzz bench size bench-browser clean
 
 all: binary
 
@@ -58,6 +58,22 @@ test-wasm:
 		echo "test-wasm: SKIPPED, node not found: the domain's WebAssembly tests did not run"; \
 	fi
 
+# Benchmarks: Go benchmarks of decode, validate and resolve at 100, 10,000
+# and 100,000 restore runs (saved to bench/out/bench.txt: compare two runs
+# with `go run golang.org/x/perf/cmd/benchstat@latest old.txt new.txt`),
+# then the report (bench/report): the CLI against the parse floor and jq,
+# its memory and growth, and app.wasm's size, as ratios measured side by
+# side. Written to bench/out/report.md. Not part of `make test`.
+BENCH_COUNT ?= 6
+bench:
+	@mkdir -p bench/out
+	$(GO) test -run '^$$' -bench 'Decode|Validate|Resolve|Check|EncodingJSON' -benchmem -count $(BENCH_COUNT) ./domain/ | tee bench/out/bench.txt
+	$(GO) run ./bench/report -out bench/out/report.md
+
+# app.wasm's raw, gzip and brotli size against go-app's hello app.
+size:
+	$(GO) run ./bench/report -size-only -out bench/out/size.md
+
 # Fuzzing: each target for FUZZTIME (go test takes one -fuzz target per
 # run). Their seeds already run in `make test`; run longer with e.g.
 # `make fuzz FUZZTIME=10m`. A failing input is saved under the package's
@@ -75,4 +91,4 @@ bench-browser: wasm
 	$(GO) test -run '^$$' -bench Browser -benchtime $(BROWSER_RUNS)x ./e2e/
 
 clean:
-	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin dist bench/out $(WASM) $(WASM).br $(WASM).gz
