@@ -121,6 +121,7 @@ type decoder struct {
 	issues   []issue
 	snap     Snapshot
 	metas    map[string][]*recordMeta
+	strings  map[string]string // interned, see intern
 	// seenGeneratedAt and friends record what the top level had.
 	seenVersion, seenGeneratedAt bool
 	generatedAtOK                bool
@@ -367,6 +368,34 @@ func (d *decoder) rawString(a at, nullable bool) (b []byte, ok bool, err error) 
 	}
 }
 
+// maxInterned bounds the strings kept for reuse; past it, strings are
+// allocated as read.
+const (
+	maxInterned    = 1 << 16
+	maxInternedLen = 128
+)
+
+// intern returns b as a string, the same string for the same bytes. A
+// backend's export repeats its texts (policy names, types, outcomes,
+// messages) across every run: one copy each keeps a portfolio's memory near
+// its file's size rather than a multiple of it.
+func (d *decoder) intern(b []byte) string {
+	if len(b) > maxInternedLen {
+		return string(b)
+	}
+	if s, ok := d.strings[string(b)]; ok { // no allocation: map lookup by []byte
+		return s
+	}
+	s := string(b)
+	if len(d.strings) < maxInterned {
+		if d.strings == nil {
+			d.strings = make(map[string]string, 256)
+		}
+		d.strings[s] = s
+	}
+	return s
+}
+
 // unquote strips a valid JSON string's quotes, decoding escapes (rare) into a
 // reused buffer.
 func (d *decoder) unquote(v jsontext.Value) []byte {
@@ -387,11 +416,11 @@ func (d *decoder) readString(a at, nullable bool) (s string, ok bool, err error)
 	}
 	switch k {
 	case '"':
-		tok, err := d.dec.ReadToken()
+		v, err := d.dec.ReadValue()
 		if err != nil {
 			return "", false, d.fail(err)
 		}
-		return tok.String(), true, nil
+		return d.intern(d.unquote(v)), true, nil
 	case 'n':
 		if _, err := d.dec.ReadToken(); err != nil {
 			return "", false, d.fail(err)

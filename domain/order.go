@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -32,7 +33,7 @@ func durationText(d time.Duration) string {
 }
 
 func recordPath(collection string, index int) string {
-	return fmt.Sprintf("%s[%d]", collection, index)
+	return collection + "[" + strconv.Itoa(index) + "]"
 }
 
 func plural(n int64, one, many string) string {

@@ -1,6 +1,9 @@
 package domain
 
-import "sort"
+import (
+	"iter"
+	"sort"
+)
 
 // tenantKey scopes a record id to its tenant. Lookups go through it, so a
 // reference can only ever find a record of the same tenant.
@@ -46,6 +49,19 @@ func newIndex(s *Snapshot) *index {
 // snapshot gives only its errors. Quarantined tenants are listed as invalid
 // with nothing derived; every other tenant resolves as if they were absent.
 func Resolve(c *Checked) *Resolution {
+	res := ResolveHeader(c)
+	if c.Snapshot != nil {
+		res.Tenants = make([]TenantState, 0, len(c.Snapshot.Tenants))
+	}
+	for ts := range ResolveTenants(c) {
+		res.Tenants = append(res.Tenants, ts)
+	}
+	return res
+}
+
+// ResolveHeader is the resolution without its tenants: what the snapshot is,
+// and its errors.
+func ResolveHeader(c *Checked) *Resolution {
 	res := &Resolution{Errors: c.Problems, ErrorsOmitted: c.Omitted, Tenants: []TenantState{}}
 	if res.Errors == nil {
 		res.Errors = Problems{}
@@ -60,26 +76,35 @@ func Resolve(c *Checked) *Resolution {
 	if s.Name != "" {
 		res.Name = &s.Name
 	}
-
-	ix := newIndex(s)
-	tenants := make([]*Tenant, len(s.Tenants))
-	for i := range s.Tenants {
-		tenants[i] = &s.Tenants[i]
-	}
-	sort.Slice(tenants, func(i, j int) bool { return tenants[i].ID < tenants[j].ID })
-
-	res.Tenants = make([]TenantState, 0, len(tenants))
-	for _, t := range tenants {
-		if c.Quarantined[t.ID] {
-			res.Tenants = append(res.Tenants, TenantState{
-				TenantID: t.ID, Name: t.Name, DataStatus: DataInvalid,
-				NeedsAttention: []AttentionItem{}, RestoreRuns: []RunState{},
-			})
-			continue
-		}
-		res.Tenants = append(res.Tenants, resolveTenant(s, ix, t))
-	}
 	return res
+}
+
+// ResolveTenants yields each tenant's derived state in ascending id, one at
+// a time: a caller that writes each as it comes (the CLI) holds one
+// tenant's states at a time, not a portfolio's. Nothing for a rejected
+// snapshot.
+func ResolveTenants(c *Checked) iter.Seq[TenantState] {
+	return func(yield func(TenantState) bool) {
+		s := c.Snapshot
+		if s == nil {
+			return
+		}
+		ix := newIndex(s)
+		tenants := make([]*Tenant, len(s.Tenants))
+		for i := range s.Tenants {
+			tenants[i] = &s.Tenants[i]
+		}
+		sort.Slice(tenants, func(i, j int) bool { return tenants[i].ID < tenants[j].ID })
+		for _, t := range tenants {
+			ts := TenantState{TenantID: t.ID, Name: t.Name, DataStatus: DataInvalid, NeedsAttention: []AttentionItem{}, RestoreRuns: []RunState{}}
+			if !c.Quarantined[t.ID] {
+				ts = resolveTenant(s, ix, t)
+			}
+			if !yield(ts) {
+				return
+			}
+		}
+	}
 }
 
 func resolveTenant(s *Snapshot, ix *index, t *Tenant) TenantState {
