@@ -80,31 +80,58 @@ func ResolveHeader(c *Checked) *Resolution {
 }
 
 // ResolveTenants yields each tenant's derived state in ascending id, one at
-// a time: a caller that writes each as it comes (the CLI) holds one
-// tenant's states at a time, not a portfolio's. Nothing for a rejected
-// snapshot.
+// a time: a caller that writes each as it comes holds one tenant's states
+// at a time, not a portfolio's. Nothing for a rejected snapshot.
 func ResolveTenants(c *Checked) iter.Seq[TenantState] {
 	return func(yield func(TenantState) bool) {
-		s := c.Snapshot
-		if s == nil {
-			return
-		}
-		ix := newIndex(s)
-		tenants := make([]*Tenant, len(s.Tenants))
-		for i := range s.Tenants {
-			tenants[i] = &s.Tenants[i]
-		}
-		sort.Slice(tenants, func(i, j int) bool { return tenants[i].ID < tenants[j].ID })
-		for _, t := range tenants {
-			ts := TenantState{TenantID: t.ID, Name: t.Name, DataStatus: DataInvalid, NeedsAttention: []AttentionItem{}, RestoreRuns: []RunState{}}
-			if !c.Quarantined[t.ID] {
-				ts = resolveTenant(s, ix, t)
-			}
-			if !yield(ts) {
+		r := NewResolver(c)
+		for i := range r.Len() {
+			if !yield(r.Tenant(i)) {
 				return
 			}
 		}
 	}
+}
+
+// Resolver resolves the tenants of a checked snapshot one by one, in any
+// order, from any number of goroutines: it only reads. Every state depends
+// on its own tenant's records alone, so tenants are independent work.
+type Resolver struct {
+	c       *Checked
+	ix      *index
+	tenants []*Tenant // ascending id
+}
+
+// NewResolver indexes the snapshot's records by tenant; nothing to resolve
+// for a rejected snapshot.
+func NewResolver(c *Checked) *Resolver {
+	r := &Resolver{c: c}
+	s := c.Snapshot
+	if s == nil {
+		return r
+	}
+	r.ix = newIndex(s)
+	r.tenants = make([]*Tenant, len(s.Tenants))
+	for i := range s.Tenants {
+		r.tenants[i] = &s.Tenants[i]
+	}
+	sort.Slice(r.tenants, func(i, j int) bool { return r.tenants[i].ID < r.tenants[j].ID })
+	return r
+}
+
+// Len is the number of tenants.
+func (r *Resolver) Len() int { return len(r.tenants) }
+
+// TenantID is the id of the i-th tenant in ascending id, without resolving it.
+func (r *Resolver) TenantID(i int) int64 { return r.tenants[i].ID }
+
+// Tenant resolves the i-th tenant in ascending id.
+func (r *Resolver) Tenant(i int) TenantState {
+	t := r.tenants[i]
+	if r.c.Quarantined[t.ID] {
+		return TenantState{TenantID: t.ID, Name: t.Name, DataStatus: DataInvalid, NeedsAttention: []AttentionItem{}, RestoreRuns: []RunState{}}
+	}
+	return resolveTenant(r.c.Snapshot, r.ix, t)
 }
 
 func resolveTenant(s *Snapshot, ix *index, t *Tenant) TenantState {

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	jsonv2 "github.com/go-json-experiment/json"
@@ -42,36 +44,29 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", files[0], err)
 		return exitRejected
 	}
-	// Tenants are resolved and written one at a time: the output of a large
-	// portfolio is twice its input, and is never held whole in memory.
 	only := flagSet(fs, "tenant")
-	tenants := func(yield func(domain.TenantState) bool) {
-		for ts := range domain.ResolveTenants(c) {
-			if only && ts.TenantID != *tenant {
-				continue
-			}
-			if !*explain {
-				stripWhy(&ts)
-			}
-			if !yield(ts) {
-				return
-			}
-		}
-	}
 	if only && !c.Rejected() && !hasTenant(c, *tenant) {
 		fmt.Fprintf(stderr, "%s: no tenant with id %d\n", files[0], *tenant)
 		return exitRejected
 	}
+	keep := func(id int64) bool { return !only || id == *tenant }
 
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
 	if *format == "table" {
 		res := domain.ResolveHeader(c)
-		for ts := range tenants {
-			res.Tenants = append(res.Tenants, ts)
+		for ts := range domain.ResolveTenants(c) {
+			if keep(ts.TenantID) {
+				res.Tenants = append(res.Tenants, ts)
+			}
+		}
+		if !*explain {
+			for i := range res.Tenants {
+				stripWhy(&res.Tenants[i])
+			}
 		}
 		writeTable(out, res)
-	} else if err := writeJSON(out, domain.ResolveHeader(c), tenants); err != nil {
+	} else if err := writeJSON(out, c, keep, *explain); err != nil {
 		fmt.Fprintf(stderr, "tenantatlas: %v\n", err)
 		return exitRejected
 	}
@@ -96,8 +91,12 @@ var tenantJSON = jsonv2.JoinOptions(jsonv1.DefaultOptionsV1(),
 	jsontext.Multiline(true), jsontext.WithIndent("  "), jsontext.WithIndentPrefix("    "))
 
 // writeJSON writes the resolution as encoding/json's Encoder with a
-// two-space indent would, byte for byte, but a tenant at a time.
-func writeJSON(w io.Writer, head *domain.Resolution, tenants func(func(domain.TenantState) bool)) error {
+// two-space indent would, byte for byte, but a tenant at a time: the output
+// of a large portfolio is twice its input and is never held whole. Tenants
+// are resolved and encoded in parallel, a batch at a time, and written in
+// order.
+func writeJSON(w io.Writer, c *domain.Checked, keep func(int64) bool, explain bool) error {
+	head := domain.ResolveHeader(c)
 	head.Tenants = nil
 	b, err := json.MarshalIndent(head, "", "  ")
 	if err != nil {
@@ -110,23 +109,56 @@ func writeJSON(w io.Writer, head *domain.Resolution, tenants func(func(domain.Te
 	if _, err := w.Write(b); err != nil {
 		return err
 	}
+	r := domain.NewResolver(c)
+	var ids []int
+	for i := range r.Len() {
+		if keep(r.TenantID(i)) {
+			ids = append(ids, i)
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	const batch = 64
+	encoded := make([][]byte, batch)
+	errs := make([]error, batch)
 	n := 0
-	var t bytes.Buffer
-	for ts := range tenants {
-		t.Reset()
-		if err := jsonv2.MarshalWrite(&t, ts, tenantJSON); err != nil {
-			return err
+	for start := 0; start < len(ids); start += batch {
+		part := ids[start:min(start+batch, len(ids))]
+		var wg sync.WaitGroup
+		next := make(chan int, len(part))
+		for k := range part {
+			next <- k
 		}
-		sep := "[\n    "
-		if n > 0 {
-			sep = ",\n    "
+		close(next)
+		for range min(workers, len(part)) {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				for k := range next {
+					ts := r.Tenant(part[k])
+					if !explain {
+						stripWhy(&ts)
+					}
+					buf.Reset()
+					errs[k] = jsonv2.MarshalWrite(&buf, ts, tenantJSON)
+					encoded[k] = append(encoded[k][:0], bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+				}
+			})
 		}
-		n++
-		if _, err := io.WriteString(w, sep); err != nil {
-			return err
-		}
-		if _, err := w.Write(bytes.TrimSuffix(t.Bytes(), []byte("\n"))); err != nil {
-			return err
+		wg.Wait()
+		for k := range part {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			sep := "[\n    "
+			if n > 0 {
+				sep = ",\n    "
+			}
+			n++
+			if _, err := io.WriteString(w, sep); err != nil {
+				return err
+			}
+			if _, err := w.Write(encoded[k]); err != nil {
+				return err
+			}
 		}
 	}
 	end := "\n  ]\n}\n"
