@@ -16,7 +16,11 @@ func check(r io.Reader, lim Limits) *Checked {
 	if lim.MaxDepth <= 0 {
 		lim.MaxDepth = DefaultMaxDepth
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	// The limit sits beneath the buffer: a buffer above it would read ahead
+	// of the limit (64 KiB past a 1 KiB limit), and Limits bound what Check
+	// takes from r, not only what it decodes.
+	in := &limitReader{r: r, max: lim.MaxBytes, left: lim.MaxBytes}
+	br := bufio.NewReaderSize(in, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xef, 0xbb, 0xbf}) {
 		// JSON forbids a byte order mark (RFC 8259 §8.1); say so plainly.
 		c := &Checked{Quarantined: map[int64]bool{}}
@@ -24,7 +28,6 @@ func check(r io.Reader, lim Limits) *Checked {
 			Message: "the document starts with a UTF-8 byte order mark, which JSON does not allow; save it as UTF-8 without a BOM"}}
 		return c
 	}
-	in := &limitReader{r: br, max: lim.MaxBytes, left: lim.MaxBytes}
 	d := &decoder{
 		in:       in,
 		maxDepth: lim.MaxDepth,
@@ -32,7 +35,7 @@ func check(r io.Reader, lim Limits) *Checked {
 	}
 	// Duplicate names and invalid UTF-8 are errors by default in jsontext;
 	// both stay so.
-	d.dec = jsontext.NewDecoder(in)
+	d.dec = jsontext.NewDecoder(br)
 	fatal := d.document() != nil
 	return d.finish(fatal)
 }

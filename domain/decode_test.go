@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,19 @@ func TestDecodeCapsProblems(t *testing.T) {
 	assert.True(t, c.Quarantined[1])
 }
 
+// countingReader counts what Check takes from its source: Limits bound what
+// Check reads, not only what it keeps.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
 func TestDecodeLimits(t *testing.T) {
 	doc := checkFixture(t, "demo.json")
 	require.NotNil(t, doc.Snapshot)
@@ -94,6 +108,15 @@ func TestDecodeLimits(t *testing.T) {
 		require.Len(t, c.Problems, 1)
 		assert.Equal(t, domain.CodeTooLarge, c.Problems[0].Code)
 		assert.Contains(t, c.Problems[0].Message, "1000 bytes")
+	})
+	t.Run("reads no further than the size limit", func(t *testing.T) {
+		// Regression (found by FuzzCheck): a read-ahead buffer above the
+		// limit took up to 64 KiB past it from the reader.
+		src := &countingReader{r: strings.NewReader(head + `"name":"` + strings.Repeat("x", 100_000) + `"}`)}
+		c := domain.Check(src, domain.Limits{MaxBytes: 1000})
+		require.True(t, c.Rejected())
+		assert.Equal(t, domain.CodeTooLarge, c.Problems[0].Code)
+		assert.LessOrEqual(t, src.n, int64(1001), "one byte past the limit tells a longer document")
 	})
 	t.Run("exactly at the size limit is fine", func(t *testing.T) {
 		s := head + `"name":"x"}`
