@@ -36,10 +36,10 @@ func benchSnapshot(b *testing.B, tenants, runs int) []byte {
 
 // decodeOnly reads the document into a decoder without validating it.
 func decodeOnly(doc []byte) *decoder {
-	br := bufio.NewReaderSize(bytes.NewReader(doc), 64<<10)
-	in := &limitReader{r: br, max: DefaultMaxBytes, left: DefaultMaxBytes}
+	// As check sets it up: the limit beneath the buffer.
+	in := &limitReader{r: bytes.NewReader(doc), max: DefaultMaxBytes, left: DefaultMaxBytes}
 	d := &decoder{in: in, maxDepth: DefaultMaxDepth, metas: map[string][]*recordMeta{}}
-	d.dec = jsontext.NewDecoder(in)
+	d.dec = jsontext.NewDecoder(bufio.NewReaderSize(in, 64<<10))
 	if err := d.document(); err != nil {
 		panic(err)
 	}
