@@ -53,38 +53,43 @@ func seedFixtures(f *testing.F) {
 func FuzzCheck(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := domain.Check(bytes.NewReader(data), fuzzLimits)
-		if len(c.Problems) > domain.MaxProblems {
-			t.Fatalf("%d problems, over the cap", len(c.Problems))
-		}
-		rejecting := false
-		for _, p := range c.Problems {
-			if !knownCodes[p.Code] || p.Message == "" {
-				t.Fatalf("malformed problem %+v", p)
-			}
-			switch p.Reach {
-			case domain.ReachSnapshot:
-				rejecting = true
-			case domain.ReachTenant:
-				// (A rejected snapshot quarantines nobody: nothing is rendered.)
-				if p.TenantID == nil || !c.Rejected() && !c.Quarantined[*p.TenantID] {
-					t.Fatalf("quarantining problem without its tenant quarantined: %+v", p)
-				}
-				if p.Path == "" {
-					t.Fatalf("a record's problem without a path: %+v", p)
-				}
-			case domain.ReachRecord:
-				if p.Path == "" {
-					t.Fatalf("a record's problem without a path: %+v", p)
-				}
-			default:
-				t.Fatalf("unknown reach %+v", p)
-			}
-		}
-		if c.Rejected() != rejecting && c.Omitted == 0 {
-			t.Fatalf("rejected=%v but a rejecting problem=%v: %v", c.Rejected(), rejecting, c.Problems)
-		}
+		checkProblems(t, domain.Check(bytes.NewReader(data), fuzzLimits))
 	})
+}
+
+// checkProblems holds a Checked to what every problem list must be.
+func checkProblems(t *testing.T, c *domain.Checked) {
+	t.Helper()
+	if len(c.Problems) > domain.MaxProblems {
+		t.Fatalf("%d problems, over the cap", len(c.Problems))
+	}
+	rejecting := false
+	for _, p := range c.Problems {
+		if !knownCodes[p.Code] || p.Message == "" {
+			t.Fatalf("malformed problem %+v", p)
+		}
+		switch p.Reach {
+		case domain.ReachSnapshot:
+			rejecting = true
+		case domain.ReachTenant:
+			// (A rejected snapshot quarantines nobody: nothing is rendered.)
+			if p.TenantID == nil || !c.Rejected() && !c.Quarantined[*p.TenantID] {
+				t.Fatalf("quarantining problem without its tenant quarantined: %+v", p)
+			}
+			if p.Path == "" {
+				t.Fatalf("a record's problem without a path: %+v", p)
+			}
+		case domain.ReachRecord:
+			if p.Path == "" {
+				t.Fatalf("a record's problem without a path: %+v", p)
+			}
+		default:
+			t.Fatalf("unknown reach %+v", p)
+		}
+	}
+	if c.Rejected() != rejecting && c.Omitted == 0 {
+		t.Fatalf("rejected=%v but a rejecting problem=%v: %v", c.Rejected(), rejecting, c.Problems)
+	}
 }
 
 // FuzzResolve: a snapshot that is not rejected always resolves, without
@@ -95,39 +100,43 @@ func FuzzResolve(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := domain.Check(bytes.NewReader(data), fuzzLimits)
-		if c.Rejected() {
-			return
-		}
-		res := domain.Resolve(c)
-		if len(res.Tenants) != len(c.Snapshot.Tenants) {
-			t.Fatalf("%d tenants resolved of %d", len(res.Tenants), len(c.Snapshot.Tenants))
-		}
-		runs := map[int64]int{}
-		for _, r := range c.Snapshot.RestoreRuns {
-			runs[r.TenantID]++
-		}
-		for i, ts := range res.Tenants {
-			if i > 0 && res.Tenants[i-1].TenantID >= ts.TenantID {
-				t.Fatalf("tenants out of order at %d", i)
-			}
-			if ts.DataStatus == domain.DataValid && len(ts.RestoreRuns) != runs[ts.TenantID] {
-				t.Fatalf("tenant %d: %d runs resolved of %d", ts.TenantID, len(ts.RestoreRuns), runs[ts.TenantID])
-			}
-			if ev := ts.RecoveryEvidence; ev != nil && ev.OverviewState == domain.OverviewNoRecentIssuesVisible && ev.ClaimBoundary == "" {
-				t.Fatalf("tenant %d: no_recent_issues_visible without its boundary", ts.TenantID)
-			}
-		}
-		if _, err := json.Marshal(res); err != nil {
-			t.Fatal(err)
-		}
-		for _, ts := range res.Tenants {
-			walkStrings(reflect.ValueOf(ts), func(s string) {
-				if phrase, found := domain.ContainsForbiddenClaim(s); found && !inputSays(data, phrase) {
-					t.Fatalf("tenant %d: %q claims %q", ts.TenantID, s, phrase)
-				}
-			})
+		if !c.Rejected() {
+			checkResolution(t, data, c, domain.Resolve(c))
 		}
 	})
+}
+
+// checkResolution holds a resolution to what it must always be.
+func checkResolution(t *testing.T, data []byte, c *domain.Checked, res *domain.Resolution) {
+	t.Helper()
+	if len(res.Tenants) != len(c.Snapshot.Tenants) {
+		t.Fatalf("%d tenants resolved of %d", len(res.Tenants), len(c.Snapshot.Tenants))
+	}
+	runs := map[int64]int{}
+	for _, r := range c.Snapshot.RestoreRuns {
+		runs[r.TenantID]++
+	}
+	for i, ts := range res.Tenants {
+		if i > 0 && res.Tenants[i-1].TenantID >= ts.TenantID {
+			t.Fatalf("tenants out of order at %d", i)
+		}
+		if ts.DataStatus == domain.DataValid && len(ts.RestoreRuns) != runs[ts.TenantID] {
+			t.Fatalf("tenant %d: %d runs resolved of %d", ts.TenantID, len(ts.RestoreRuns), runs[ts.TenantID])
+		}
+		if ev := ts.RecoveryEvidence; ev != nil && ev.OverviewState == domain.OverviewNoRecentIssuesVisible && ev.ClaimBoundary == "" {
+			t.Fatalf("tenant %d: no_recent_issues_visible without its boundary", ts.TenantID)
+		}
+	}
+	if _, err := json.Marshal(res); err != nil {
+		t.Fatal(err)
+	}
+	for _, ts := range res.Tenants {
+		walkStrings(reflect.ValueOf(ts), func(s string) {
+			if phrase, found := domain.ContainsForbiddenClaim(s); found && !inputSays(data, phrase) {
+				t.Fatalf("tenant %d: %q claims %q", ts.TenantID, s, phrase)
+			}
+		})
+	}
 }
 
 // inputSays reports whether the snapshot itself carries phrase (a name or
