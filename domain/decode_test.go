@@ -7,12 +7,12 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/floor"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
 )
 
@@ -154,81 +154,8 @@ func TestCheckIsDeterministic(t *testing.T) {
 	}
 }
 
-// The benchmark's yardstick: encoding/json decoding the same document into
-// plain structs, with no validation at all. Check should stay within 1.25×.
-type stdSnapshot struct {
-	SchemaVersion int       `json:"schema_version"`
-	GeneratedAt   time.Time `json:"generated_at"`
-	Name          string    `json:"name"`
-	Viewer        *struct {
-		Name         string   `json:"name"`
-		Capabilities []string `json:"capabilities"`
-	} `json:"viewer"`
-	Tenants []struct {
-		ID             int64  `json:"id"`
-		Name           string `json:"name"`
-		FreshnessHours *int64 `json:"backup_freshness_hours"`
-	} `json:"tenants"`
-	BackupSets []struct {
-		ID              int64      `json:"id"`
-		TenantID        int64      `json:"tenant_id"`
-		Name            string     `json:"name"`
-		Status          string     `json:"status"`
-		StartedAt       *time.Time `json:"started_at"`
-		CompletedAt     *time.Time `json:"completed_at"`
-		ItemCount       *int64     `json:"item_count"`
-		FailedItemCount *int64     `json:"failed_item_count"`
-	} `json:"backup_sets"`
-	RestoreRuns []struct {
-		ID             int64      `json:"id"`
-		TenantID       int64      `json:"tenant_id"`
-		BackupSetID    *int64     `json:"backup_set_id"`
-		Status         string     `json:"status"`
-		IsDryRun       bool       `json:"is_dry_run"`
-		CreatedAt      time.Time  `json:"created_at"`
-		CompletedAt    *time.Time `json:"completed_at"`
-		OperationRunID *int64     `json:"operation_run_id"`
-		Results        struct {
-			Items       []stdEntry `json:"items"`
-			Foundations []stdEntry `json:"foundations"`
-			Assignments []stdEntry `json:"assignments"`
-		} `json:"results"`
-		Metadata struct {
-			Counts     *domain.Counts `json:"counts"`
-			NonApplied []struct {
-				ID     string `json:"id"`
-				Name   string `json:"name"`
-				Reason string `json:"reason"`
-			} `json:"non_applied"`
-			ScopeBasis string `json:"scope_basis"`
-		} `json:"metadata"`
-	} `json:"restore_runs"`
-	OperationRuns []struct {
-		ID          int64      `json:"id"`
-		TenantID    int64      `json:"tenant_id"`
-		Type        string     `json:"type"`
-		Status      string     `json:"status"`
-		Outcome     string     `json:"outcome"`
-		StartedAt   *time.Time `json:"started_at"`
-		CompletedAt *time.Time `json:"completed_at"`
-	} `json:"operation_runs"`
-	EvidenceSnapshots []struct {
-		ID             int64      `json:"id"`
-		TenantID       int64      `json:"tenant_id"`
-		OperationRunID int64      `json:"operation_run_id"`
-		Status         string     `json:"status"`
-		CapturedAt     time.Time  `json:"captured_at"`
-		ExpiresAt      *time.Time `json:"expires_at"`
-	} `json:"evidence_snapshots"`
-}
-
-type stdEntry struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Type    string `json:"type"`
-	Outcome string `json:"outcome"`
-	Message string `json:"message"`
-}
+// The benchmark's yardstick is internal/floor: encoding/json decoding the
+// same document into plain structs, with no validation at all.
 
 // benchDoc is a generated portfolio of 500 tenants with 20 runs each (a few MB).
 func benchDoc(b *testing.B) []byte {
@@ -255,7 +182,7 @@ func BenchmarkEncodingJSON(b *testing.B) {
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {
-		var s stdSnapshot
+		var s floor.Snapshot
 		if err := json.NewDecoder(bytes.NewReader(doc)).Decode(&s); err != nil {
 			b.Fatal(err)
 		}
@@ -335,7 +262,7 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 	c := domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})
 	require.NotNil(t, c.Snapshot, "%v", c.Problems)
 	require.Empty(t, c.Problems)
-	var std stdSnapshot
+	var std floor.Snapshot
 	require.NoError(t, json.Unmarshal(buf.Bytes(), &std))
 	s := c.Snapshot
 
@@ -355,7 +282,7 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 		assert.Equal(t, domain.BackupSet{Index: i, ID: x.ID, TenantID: x.TenantID, Name: x.Name, Status: domain.BackupSetStatus(x.Status),
 			StartedAt: x.StartedAt, CompletedAt: x.CompletedAt, ItemCount: x.ItemCount, FailedItemCount: x.FailedItemCount}, s.BackupSets[i])
 	}
-	entries := func(es []stdEntry) []domain.ResultEntry {
+	entries := func(es []floor.Entry) []domain.ResultEntry {
 		var out []domain.ResultEntry
 		for _, e := range es {
 			out = append(out, domain.ResultEntry{ID: e.ID, Name: e.Name, Type: e.Type, Outcome: domain.Outcome(e.Outcome), Message: e.Message})
@@ -367,7 +294,7 @@ func TestDecodeAgreesWithEncodingJSON(t *testing.T) {
 		want := domain.RestoreRun{Index: i, ID: x.ID, TenantID: x.TenantID, BackupSetID: x.BackupSetID, Status: domain.RestoreStatus(x.Status),
 			IsDryRun: x.IsDryRun, CreatedAt: x.CreatedAt, CompletedAt: x.CompletedAt, OperationRunID: x.OperationRunID,
 			Results:  domain.Results{Items: entries(x.Results.Items), Foundations: entries(x.Results.Foundations), Assignments: entries(x.Results.Assignments)},
-			Metadata: domain.Metadata{Counts: x.Metadata.Counts, ScopeBasis: x.Metadata.ScopeBasis}}
+			Metadata: domain.Metadata{Counts: (*domain.Counts)(x.Metadata.Counts), ScopeBasis: x.Metadata.ScopeBasis}}
 		for _, n := range x.Metadata.NonApplied {
 			want.Metadata.NonApplied = append(want.Metadata.NonApplied, domain.NonApplied{ID: n.ID, Name: n.Name, Reason: n.Reason})
 		}
