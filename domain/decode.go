@@ -120,6 +120,12 @@ type decoder struct {
 	maxDepth int
 	issues   []issue
 	snap     Snapshot
+	// The collections' records, until finish joins them into snap.
+	tenants  recordBuffer[Tenant]
+	backups  recordBuffer[BackupSet]
+	runs     recordBuffer[RestoreRun]
+	ops      recordBuffer[OperationRun]
+	evidence recordBuffer[EvidenceSnapshot]
 	metas    map[string][]*recordMeta
 	strings  map[string]string // interned, see intern
 	// seenGeneratedAt and friends record what the top level had.

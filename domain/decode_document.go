@@ -122,6 +122,8 @@ func (d *decoder) document() error {
 // finish validates what was decoded, gives every issue its reach and tenant,
 // and orders and caps the problems.
 func (d *decoder) finish(fatal bool) *Checked {
+	d.snap.Tenants, d.snap.BackupSets, d.snap.RestoreRuns = d.tenants.join(), d.backups.join(), d.runs.join()
+	d.snap.OperationRuns, d.snap.EvidenceSnapshots = d.ops.join(), d.evidence.join()
 	if !fatal {
 		if !d.seenVersion {
 			d.reject("schema_version", CodeMissing, "required member \"schema_version\" is missing; this tenantatlas reads version 1")

@@ -82,7 +82,7 @@ func (d *decoder) tenant(m *recordMeta) error {
 	if !seenName {
 		d.missing(at{rec: m, idx: -1}, "name")
 	}
-	d.snap.Tenants = append(d.snap.Tenants, t)
+	d.tenants.add(t)
 	return nil
 }
 
@@ -123,7 +123,7 @@ func (d *decoder) backupSet(m *recordMeta) error {
 		return err
 	}
 	d.require(m, seenID, "id", seenTenant, "tenant_id", seenStatus, "status")
-	d.snap.BackupSets = append(d.snap.BackupSets, b)
+	d.backups.add(b)
 	return nil
 }
 
@@ -201,7 +201,7 @@ func (d *decoder) restoreRun(m *recordMeta) error {
 		return err
 	}
 	d.require(m, seenID, "id", seenTenant, "tenant_id", seenStatus, "status", seenDry, "is_dry_run", seenCreated, "created_at")
-	d.snap.RestoreRuns = append(d.snap.RestoreRuns, r)
+	d.runs.add(r)
 	return nil
 }
 
@@ -388,7 +388,7 @@ func (d *decoder) operationRun(m *recordMeta) error {
 		return err
 	}
 	d.require(m, seenID, "id", seenTenant, "tenant_id", seenType, "type", seenStatus, "status", seenOutcome, "outcome")
-	d.snap.OperationRuns = append(d.snap.OperationRuns, o)
+	d.ops.add(o)
 	return nil
 }
 
@@ -430,7 +430,7 @@ func (d *decoder) evidenceSnapshot(m *recordMeta) error {
 		return err
 	}
 	d.require(m, seenID, "id", seenTenant, "tenant_id", seenOp, "operation_run_id", seenStatus, "status", seenCaptured, "captured_at")
-	d.snap.EvidenceSnapshots = append(d.snap.EvidenceSnapshots, e)
+	d.evidence.add(e)
 	return nil
 }
 

@@ -1,0 +1,44 @@
+package domain
+
+// recordBuffer gathers a collection's records as they are decoded, in chunks
+// that are joined once at the end. Appending to one slice would grow it by a
+// quarter at a time once it is large: a portfolio's restore runs (tens of
+// megabytes of structs) were copied and cleared about five times over, a
+// sixth of `resolve`'s time on 100,000 runs. Chunks start small, so a small
+// snapshot costs no more than a slice would.
+type recordBuffer[T any] struct {
+	full [][]T
+	cur  []T
+	n    int
+}
+
+const (
+	firstChunk = 16
+	maxChunk   = 4096
+)
+
+func (b *recordBuffer[T]) add(v T) {
+	if len(b.cur) == cap(b.cur) {
+		size := firstChunk
+		if b.cur != nil {
+			b.full = append(b.full, b.cur)
+			size = min(2*cap(b.cur), maxChunk)
+		}
+		b.cur = make([]T, 0, size)
+	}
+	b.cur = append(b.cur, v)
+	b.n++
+}
+
+// join returns every record in the order added: the one chunk itself when
+// there is only one, else one slice of exactly the right length.
+func (b *recordBuffer[T]) join() []T {
+	if len(b.full) == 0 {
+		return b.cur
+	}
+	all := make([]T, 0, b.n)
+	for _, c := range b.full {
+		all = append(all, c...)
+	}
+	return append(all, b.cur...)
+}
