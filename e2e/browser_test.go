@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -72,37 +70,17 @@ func newBrowser(t testing.TB, chromium string) context.Context {
 	// The first call starts the browser; it must not carry a timeout.
 	require.NoError(t, chromedp.Do(ctx), "starting chromium")
 	t.Cleanup(func() { cancel(); cancelAlloc() })
+	screenshotOnFailure(t, ctx)
 	return ctx
 }
 
-// run runs actions with a bound on time; on failure it saves a screenshot
-// under the test's output folder before failing.
+// run runs actions with a bound on time, failing the test when one fails
+// (screenshotOnFailure then keeps the page as it was).
 func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	if err := chromedp.Do(tctx, steps...); err != nil {
-		saveFailureScreenshot(t, ctx)
 		t.Fatalf("browser: %v", err)
-	}
-}
-
-var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-// saveFailureScreenshot writes the page as it looked when a check failed to
-// e2e/testdata/output/ (ignored by git), so CI's failures can be looked at.
-func saveFailureScreenshot(t testing.TB, ctx context.Context) {
-	sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100) /* 100: PNG; below it, JPEG */)
-	if err != nil {
-		t.Logf("no failure screenshot: %v", err)
-		return
-	}
-	dir := filepath.Join("testdata", "output")
-	_ = os.MkdirAll(dir, 0o755)
-	name := filepath.Join(dir, unsafeFileChars.ReplaceAllString(t.Name(), "_")+".png")
-	if err := os.WriteFile(name, png, 0o644); err == nil {
-		t.Logf("failure screenshot: e2e/%s", name)
 	}
 }
