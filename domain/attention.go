@@ -12,29 +12,57 @@ type runFacts struct {
 	// op is the run's operation, only when it exists and is of the run's own
 	// tenant: the resolver checks scoping itself rather than trust validation.
 	op *OperationRun
-	// entry outcome counts by kind ("item", "foundation", "assignment").
-	entries    map[string]map[Outcome]int64
-	anyOutcome map[Outcome]bool
+	// entries counts the result entries by kind and outcome. Arrays, not
+	// maps: they are gathered for every run of a portfolio.
+	entries [len(entryKinds)][len(entryOutcomes)]int64
+}
+
+// entryKinds are the result entry lists in the order they are described.
+var entryKinds = [...]string{"item", "foundation", "assignment"}
+
+// entryOutcomes are the outcomes a result entry can have, with the verb
+// that describes them.
+var entryOutcomes = [...]struct {
+	outcome Outcome
+	verb    string
+}{{OutcomeApplied, "applied"}, {OutcomePartial, "partially applied"}, {OutcomeFailed, "failed"}, {OutcomeSkipped, "skipped"}}
+
+func outcomeIndex(o Outcome) int {
+	for i, e := range entryOutcomes {
+		if e.outcome == o {
+			return i
+		}
+	}
+	return -1 // validation admits no other outcome; such an entry counts for none
 }
 
 func newRunFacts(r *RestoreRun, op *OperationRun) *runFacts {
-	f := &runFacts{run: r, entries: map[string]map[Outcome]int64{}, anyOutcome: map[Outcome]bool{}}
+	f := &runFacts{run: r}
 	if op != nil && op.TenantID == r.TenantID {
 		f.op = op
 	}
-	for _, k := range []struct {
-		kind    string
-		entries []ResultEntry
-	}{{"item", r.Results.Items}, {"foundation", r.Results.Foundations}, {"assignment", r.Results.Assignments}} {
-		for _, e := range k.entries {
-			if f.entries[k.kind] == nil {
-				f.entries[k.kind] = map[Outcome]int64{}
+	for kind, entries := range [...][]ResultEntry{r.Results.Items, r.Results.Foundations, r.Results.Assignments} {
+		for _, e := range entries {
+			if o := outcomeIndex(e.Outcome); o >= 0 {
+				f.entries[kind][o]++
 			}
-			f.entries[k.kind][e.Outcome]++
-			f.anyOutcome[e.Outcome] = true
 		}
 	}
 	return f
+}
+
+// anyOutcome reports whether an entry of any kind has the outcome.
+func (f *runFacts) anyOutcome(o Outcome) bool {
+	i := outcomeIndex(o)
+	if i < 0 {
+		return false
+	}
+	for kind := range f.entries {
+		if f.entries[kind][i] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *runFacts) count(get func(*Counts) *int64) int64 {
@@ -56,7 +84,7 @@ func cNonApplied(c *Counts) *int64 { return c.NonApplied }
 // appliedSomething: an entry applied or partial, or counts.applied > 0, or
 // counts.partial > 0 (rules.md, terms).
 func (f *runFacts) appliedSomething() bool {
-	return f.anyOutcome[OutcomeApplied] || f.anyOutcome[OutcomePartial] ||
+	return f.anyOutcome(OutcomeApplied) || f.anyOutcome(OutcomePartial) ||
 		f.count(cApplied) > 0 || f.count(cPartial) > 0
 }
 
@@ -80,11 +108,14 @@ func (f *runFacts) opOutcome(o ...OperationOutcome) bool {
 // "1 assignment failed, 2 items partially applied".
 func (f *runFacts) entriesWith(outcomes ...Outcome) []string {
 	var parts []string
-	for _, kind := range []string{"item", "foundation", "assignment"} {
+	for kind, name := range entryKinds {
 		for _, o := range outcomes {
-			if n := f.entries[kind][o]; n > 0 {
-				verb := map[Outcome]string{OutcomeFailed: "failed", OutcomePartial: "partially applied", OutcomeSkipped: "skipped", OutcomeApplied: "applied"}[o]
-				parts = append(parts, plural(n, kind, kind+"s")+" "+verb)
+			i := outcomeIndex(o)
+			if i < 0 {
+				continue
+			}
+			if n := f.entries[kind][i]; n > 0 {
+				parts = append(parts, plural(n, name, name+"s")+" "+entryOutcomes[i].verb)
 			}
 		}
 	}

@@ -147,7 +147,7 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot) Resul
 		rs.PrimaryNextAction = "Review item outcomes"
 		rs.OperationProofState, rs.PostRunEvidenceState = avail(hasOp), avail(current)
 		rs.AllowedClaims = append(rs.AllowedClaims, "Follow-up required")
-		if f.anyOutcome[OutcomeSkipped] || f.count(cSkipped) > 0 {
+		if f.anyOutcome(OutcomeSkipped) || f.count(cSkipped) > 0 {
 			rs.AllowedClaims = append(rs.AllowedClaims, "Skipped items exist")
 		}
 	case ResultFailed:
