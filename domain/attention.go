@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -123,32 +124,37 @@ func (f *runFacts) entriesWith(outcomes ...Outcome) []string {
 }
 
 // attention derives a run's restore result attention (rules.md §2): the first
-// matching row wins, and the reasons of that row are kept for the why.
-func attention(f *runFacts) Attention {
-	r := f.run
+// matching row wins, and the reasons of that row are kept for the why unless
+// explain is false. The summaries are concatenated rather than formatted:
+// they are written for every run of a portfolio.
+func attention(f *runFacts, explain bool) Attention {
 	state, because := attentionState(f)
+	run := "Restore run #" + strconv.FormatInt(f.run.ID, 10)
+	reasons := strings.Join(because, "; ")
 	a := Attention{State: state}
 	switch state {
 	case AttentionNotExecuted:
 		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = false, "preview_only", "neutral", "Review preview"
-		a.Summary = fmt.Sprintf("Restore run #%d did not execute (%s). It shows what a restore would do, not what it did.", r.ID, strings.Join(because, "; "))
+		a.Summary = run + " did not execute (" + reasons + "). It shows what a restore would do, not what it did."
 	case AttentionFailed:
 		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = true, "no_recovery_claim", "danger", "Review failure details"
-		a.Summary = fmt.Sprintf("Restore run #%d failed (%s). No recovery claim can be made from it.", r.ID, strings.Join(because, "; "))
+		a.Summary = run + " failed (" + reasons + "). No recovery claim can be made from it."
 	case AttentionPartial:
 		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = true, "no_recovery_claim", "warning", "Review item outcomes"
-		a.Summary = fmt.Sprintf("Restore run #%d reached an end with work that failed or only partly applied (%s). No recovery claim can be made from it.", r.ID, strings.Join(because, "; "))
+		a.Summary = run + " reached an end with work that failed or only partly applied (" + reasons + "). No recovery claim can be made from it."
 	case AttentionCompletedWithFollowUp:
 		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = true, "follow_up_weakens_confidence", "warning", "Review skipped and non-applied items"
-		a.Summary = fmt.Sprintf("Restore run #%d completed, but work was skipped or not applied (%s), which weakens confidence in the result.", r.ID, strings.Join(because, "; "))
+		a.Summary = run + " completed, but work was skipped or not applied (" + reasons + "), which weakens confidence in the result."
 	default:
 		a.FollowUpRequired, a.RecoveryClaimBoundary, a.Tone, a.PrimaryNextAction = false, "tenant_recovery_not_proven", "info", "Review restored details"
-		a.Summary = fmt.Sprintf("Restore run #%d completed with no failed, partial, skipped or non-applied work recorded. That does not prove the tenant can be recovered.", r.ID)
+		a.Summary = run + " completed with no failed, partial, skipped or non-applied work recorded. That does not prove the tenant can be recovered."
 	}
-	a.Why = &Why{
-		Rule:    "rules.md §2 " + state,
-		Text:    state + ": " + strings.Join(because, "; "),
-		Records: f.records(),
+	if explain {
+		a.Why = &Why{
+			Rule:    "rules.md §2 " + state,
+			Text:    state + ": " + reasons,
+			Records: f.records(),
+		}
 	}
 	return a
 }
@@ -214,7 +220,7 @@ func attentionState(f *runFacts) (string, []string) {
 		return AttentionCompletedWithFollowUp, why
 	}
 
-	return AttentionCompleted, []string{fmt.Sprintf("status %s with no failed, partial, skipped or non-applied work recorded", r.Status)}
+	return AttentionCompleted, []string{"status " + string(r.Status) + " with no failed, partial, skipped or non-applied work recorded"}
 }
 
 func opStatus(op *OperationRun) string {

@@ -100,6 +100,16 @@ type Resolver struct {
 	c       *Checked
 	ix      *index
 	tenants []*Tenant // ascending id
+	noWhy   bool
+}
+
+// WithoutWhy makes the resolver leave every Why nil, for output that never
+// shows why a state was derived (`resolve` without --explain): building the
+// explanations of every run and dropping them was a quarter of the work of
+// resolving a large portfolio. The states, and every sentence, are the same.
+func (r *Resolver) WithoutWhy() *Resolver {
+	r.noWhy = true
+	return r
 }
 
 // NewResolver indexes the snapshot's records by tenant; nothing to resolve
@@ -131,10 +141,10 @@ func (r *Resolver) Tenant(i int) TenantState {
 	if r.c.Quarantined[t.ID] {
 		return TenantState{TenantID: t.ID, Name: t.Name, DataStatus: DataInvalid, NeedsAttention: []AttentionItem{}, RestoreRuns: []RunState{}}
 	}
-	return resolveTenant(r.c.Snapshot, r.ix, t)
+	return resolveTenant(r.c.Snapshot, r.ix, t, !r.noWhy)
 }
 
-func resolveTenant(s *Snapshot, ix *index, t *Tenant) TenantState {
+func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool) TenantState {
 	canBackup, canRestore := s.Can(CapBackupView), s.Can(CapRestoreView)
 	bh := backupHealth(t, ix.backupSets[t.ID], s.GeneratedAt, canBackup)
 
@@ -151,11 +161,14 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant) TenantState {
 		if f.op != nil {
 			evidence = currentEvidence(f, ix.evidenceByOp[tenantKey{t.ID, f.op.ID}], s.GeneratedAt)
 		}
-		att := attention(f)
-		states[i] = RunState{ID: r.ID, Attention: att, Result: resultState(f, att, evidence)}
+		att := attention(f, explain)
+		states[i] = RunState{ID: r.ID, Attention: att, Result: resultState(f, att, evidence, explain)}
 	}
 
 	ev := recoveryEvidence(t, runs, states, bh.Posture, canRestore)
+	if !explain {
+		bh.Why, ev.Why = nil, nil // a tenant's own, built once each: cheap to drop
+	}
 	return TenantState{
 		TenantID:         t.ID,
 		Name:             t.Name,

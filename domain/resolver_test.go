@@ -39,3 +39,53 @@ func TestResolverIsSafeForConcurrentUse(t *testing.T) {
 	}
 	assert.Equal(t, want, got)
 }
+
+// WithoutWhy is an optimisation, not another answer: every state and every
+// sentence is what the full resolution gives, only each Why is nil.
+func TestResolverWithoutWhyChangesOnlyTheWhys(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 40, RunsPerTenant: 25, Seed: 11}))
+	for _, tc := range []struct {
+		name string
+		c    *domain.Checked
+	}{
+		{"generated", domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})},
+		{"demo", checkFixture(t, "demo.json")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.False(t, tc.c.Rejected())
+			full, terse := domain.NewResolver(tc.c), domain.NewResolver(tc.c).WithoutWhy()
+			require.Equal(t, full.Len(), terse.Len())
+			whys := 0
+			for i := range full.Len() {
+				want, got := full.Tenant(i), terse.Tenant(i)
+				whys += dropWhys(&want)
+				assert.Zero(t, dropWhys(&got), "tenant %d: a Why was built", got.TenantID)
+				assert.Equal(t, want, got)
+			}
+			assert.Positive(t, whys, "the full resolution explains its states")
+		})
+	}
+}
+
+// dropWhys sets every Why of a tenant's states to nil and counts those it found.
+func dropWhys(t *domain.TenantState) int {
+	n := 0
+	drop := func(w **domain.Why) {
+		if *w != nil {
+			n++
+			*w = nil
+		}
+	}
+	if t.BackupHealth != nil {
+		drop(&t.BackupHealth.Why)
+	}
+	if t.RecoveryEvidence != nil {
+		drop(&t.RecoveryEvidence.Why)
+	}
+	for i := range t.RestoreRuns {
+		drop(&t.RestoreRuns[i].Attention.Why)
+		drop(&t.RestoreRuns[i].Result.Why)
+	}
+	return n
+}

@@ -30,62 +30,76 @@ func currentEvidence(f *runFacts, evidence []*EvidenceSnapshot, now time.Time) [
 	return out
 }
 
+// resultStateKey applies the table of rules.md §4: the first matching row wins.
+func resultStateKey(f *runFacts, att Attention, current bool) string {
+	r := f.run
+	switch {
+	case r.IsDryRun || r.Status.PreExecution():
+		return ResultNotExecuted
+	case r.Status == RestoreFailed || f.opOutcome(OutcomeOpFailed):
+		return ResultFailed
+	case r.Status == RestoreCancelled || f.opOutcome(OutcomeBlocked, OutcomeCancelled):
+		return ResultBlockedOrCancelled
+	case r.Status.InFlight() || f.opStatusInFlight():
+		return ResultInProgress
+	case att.State == AttentionPartial || att.State == AttentionCompletedWithFollowUp || r.Status == RestorePartial:
+		return ResultNeedsReview
+	case f.op != nil && current:
+		return ResultCompletedWithEvidence
+	default:
+		return ResultCompletedProofIncomplete
+	}
+}
+
+// resultBecause says which clauses of the state's row held, for the why.
+func resultBecause(f *runFacts, state string, att Attention, evidence []*EvidenceSnapshot) []string {
+	r := f.run
+	var because []string
+	note := func(ok bool, s string) {
+		if ok {
+			because = append(because, s)
+		}
+	}
+	switch state {
+	case ResultNotExecuted:
+		note(r.IsDryRun, "it is a dry run")
+		note(r.Status.PreExecution(), fmt.Sprintf("status %s is before execution", r.Status))
+	case ResultFailed:
+		note(r.Status == RestoreFailed, "status failed")
+		if f.opOutcome(OutcomeOpFailed) {
+			note(true, fmt.Sprintf("operation #%d outcome failed", f.op.ID))
+		}
+	case ResultBlockedOrCancelled:
+		note(r.Status == RestoreCancelled, "status cancelled")
+		if f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
+			note(true, fmt.Sprintf("operation #%d outcome %s", f.op.ID, f.op.Outcome))
+		}
+	case ResultInProgress:
+		note(r.Status.InFlight(), fmt.Sprintf("status %s", r.Status))
+		if f.opStatusInFlight() {
+			note(true, fmt.Sprintf("operation #%d is %s", f.op.ID, f.op.Status))
+		}
+	case ResultNeedsReview:
+		note(true, "attention is "+att.State)
+	case ResultCompletedWithEvidence:
+		note(true, fmt.Sprintf("operation #%d and current evidence %s", f.op.ID, evidenceIDs(evidence)))
+	default:
+		if f.op == nil {
+			note(true, "the run has no operation")
+		} else {
+			note(true, fmt.Sprintf("operation #%d has no current evidence (active, not expired)", f.op.ID))
+		}
+	}
+	return because
+}
+
 // resultState derives the decision-first state of the restore-run detail page
-// (rules.md §4); the first matching row wins.
-func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot) ResultState {
+// (rules.md §4), with its why unless explain is false.
+func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, explain bool) ResultState {
 	r := f.run
 	hasOp := f.op != nil
 	current := len(evidence) > 0
-	var state string
-	var because []string
-	switch {
-	case r.IsDryRun || r.Status.PreExecution():
-		state = ResultNotExecuted
-		if r.IsDryRun {
-			because = append(because, "it is a dry run")
-		}
-		if r.Status.PreExecution() {
-			because = append(because, fmt.Sprintf("status %s is before execution", r.Status))
-		}
-	case r.Status == RestoreFailed || f.opOutcome(OutcomeOpFailed):
-		state = ResultFailed
-		if r.Status == RestoreFailed {
-			because = append(because, "status failed")
-		}
-		if f.opOutcome(OutcomeOpFailed) {
-			because = append(because, fmt.Sprintf("operation #%d outcome failed", f.op.ID))
-		}
-	case r.Status == RestoreCancelled || f.opOutcome(OutcomeBlocked, OutcomeCancelled):
-		state = ResultBlockedOrCancelled
-		if r.Status == RestoreCancelled {
-			because = append(because, "status cancelled")
-		}
-		if f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
-			because = append(because, fmt.Sprintf("operation #%d outcome %s", f.op.ID, f.op.Outcome))
-		}
-	case r.Status.InFlight() || f.opStatusInFlight():
-		state = ResultInProgress
-		if r.Status.InFlight() {
-			because = append(because, fmt.Sprintf("status %s", r.Status))
-		}
-		if f.opStatusInFlight() {
-			because = append(because, fmt.Sprintf("operation #%d is %s", f.op.ID, f.op.Status))
-		}
-	case att.State == AttentionPartial || att.State == AttentionCompletedWithFollowUp || r.Status == RestorePartial:
-		state = ResultNeedsReview
-		because = append(because, "attention is "+att.State)
-	case hasOp && current:
-		state = ResultCompletedWithEvidence
-		because = append(because, fmt.Sprintf("operation #%d and current evidence %s", f.op.ID, evidenceIDs(evidence)))
-	default:
-		state = ResultCompletedProofIncomplete
-		switch {
-		case !hasOp:
-			because = append(because, "the run has no operation")
-		default:
-			because = append(because, fmt.Sprintf("operation #%d has no current evidence (active, not expired)", f.op.ID))
-		}
-	}
+	state := resultStateKey(f, att, current)
 
 	rs := ResultState{State: state, DiagnosticsCollapsed: true, AllowedClaims: []string{}, CurrentEvidenceIDs: []int64{}}
 	avail := func(ok bool) string {
@@ -186,11 +200,14 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot) Resul
 		rs.ResultSummary = ResultSummary{Text: unavailableText}
 	}
 
-	records := f.records()
-	for _, e := range evidence {
-		records = append(records, recordPath("evidence_snapshots", e.Index))
+	if explain {
+		records := f.records()
+		for _, e := range evidence {
+			records = append(records, recordPath("evidence_snapshots", e.Index))
+		}
+		because := resultBecause(f, state, att, evidence)
+		rs.Why = &Why{Rule: "rules.md §4 " + state, Text: state + ": " + strings.Join(because, "; "), Records: records}
 	}
-	rs.Why = &Why{Rule: "rules.md §4 " + state, Text: state + ": " + strings.Join(because, "; "), Records: records}
 	return rs
 }
 

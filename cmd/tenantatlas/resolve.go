@@ -53,20 +53,19 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
+	r := domain.NewResolver(c)
+	if !*explain {
+		r.WithoutWhy()
+	}
 	if *format == "table" {
 		res := domain.ResolveHeader(c)
-		for ts := range domain.ResolveTenants(c) {
-			if keep(ts.TenantID) {
-				res.Tenants = append(res.Tenants, ts)
-			}
-		}
-		if !*explain {
-			for i := range res.Tenants {
-				stripWhy(&res.Tenants[i])
+		for i := range r.Len() {
+			if keep(r.TenantID(i)) {
+				res.Tenants = append(res.Tenants, r.Tenant(i))
 			}
 		}
 		writeTable(out, res)
-	} else if err := writeJSON(out, c, keep, *explain); err != nil {
+	} else if err := writeJSON(out, c, r, keep); err != nil {
 		fmt.Fprintf(stderr, "tenantatlas: %v\n", err)
 		return exitRejected
 	}
@@ -95,7 +94,7 @@ var tenantJSON = jsonv2.JoinOptions(jsonv1.DefaultOptionsV1(),
 // of a large portfolio is twice its input and is never held whole. Tenants
 // are resolved and encoded in parallel, a batch at a time, and written in
 // order.
-func writeJSON(w io.Writer, c *domain.Checked, keep func(int64) bool, explain bool) error {
+func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int64) bool) error {
 	head := domain.ResolveHeader(c)
 	head.Tenants = nil
 	b, err := json.MarshalIndent(head, "", "  ")
@@ -109,7 +108,6 @@ func writeJSON(w io.Writer, c *domain.Checked, keep func(int64) bool, explain bo
 	if _, err := w.Write(b); err != nil {
 		return err
 	}
-	r := domain.NewResolver(c)
 	var ids []int
 	for i := range r.Len() {
 		if keep(r.TenantID(i)) {
@@ -134,9 +132,6 @@ func writeJSON(w io.Writer, c *domain.Checked, keep func(int64) bool, explain bo
 				var buf bytes.Buffer
 				for k := range next {
 					ts := r.Tenant(part[k])
-					if !explain {
-						stripWhy(&ts)
-					}
 					buf.Reset()
 					errs[k] = jsonv2.MarshalWrite(&buf, ts, tenantJSON)
 					encoded[k] = append(encoded[k][:0], bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
@@ -167,20 +162,6 @@ func writeJSON(w io.Writer, c *domain.Checked, keep func(int64) bool, explain bo
 	}
 	_, err = io.WriteString(w, end)
 	return err
-}
-
-// stripWhy drops the explanations: they are for --explain and the pages.
-func stripWhy(t *domain.TenantState) {
-	if t.BackupHealth != nil {
-		t.BackupHealth.Why = nil
-	}
-	if t.RecoveryEvidence != nil {
-		t.RecoveryEvidence.Why = nil
-	}
-	for j := range t.RestoreRuns {
-		t.RestoreRuns[j].Attention.Why = nil
-		t.RestoreRuns[j].Result.Why = nil
-	}
 }
 
 // writeTable prints one line a tenant and its runs beneath it, then errors.
