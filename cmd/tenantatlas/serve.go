@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -27,11 +28,24 @@ invalid/). Listens on loopback unless told otherwise.`
 // --addr, never a default.
 const defaultServeAddr = "127.0.0.1:8000"
 
-func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// serveOptions are serve's flags, as parsed.
+type serveOptions struct {
+	addr, dir, basePath string
+}
+
+// serveFlags declares serve's flags. It is apart from runServe so that a test
+// parses the very flags serve parses, defaults included.
+func serveFlags(stderr io.Writer) (*flag.FlagSet, *serveOptions) {
 	fs := newFlagSet("serve", serveUsage, stderr)
-	addr := fs.String("addr", defaultServeAddr, "address to listen on")
-	dir := fs.String("fixtures", "", "serve the snapshots in this folder instead of the embedded ones")
-	basePath := fs.String("base-path", "/", "serve the site under this path")
+	o := &serveOptions{}
+	fs.StringVar(&o.addr, "addr", defaultServeAddr, "address to listen on")
+	fs.StringVar(&o.dir, "fixtures", "", "serve the snapshots in this folder instead of the embedded ones")
+	fs.StringVar(&o.basePath, "base-path", "/", "serve the site under this path")
+	return fs, o
+}
+
+func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, o := serveFlags(stderr)
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
@@ -39,12 +53,12 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitRejected
 	}
-	srv, err := newServer(*dir, *basePath)
+	srv, err := newServer(o.dir, o.basePath)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
 		return exitRejected
 	}
-	l, err := net.Listen("tcp", *addr)
+	l, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
 		return exitRejected
@@ -52,7 +66,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !web.HasWASM() {
 		fmt.Fprintln(stderr, "tenantatlas serve: app.wasm was not built into this binary (run `make wasm` first, or use `make run`); pages are prerendered but the app will not take over in the browser")
 	}
-	fmt.Fprintf(stdout, "tenantatlas: serving on http://%s%s\n", l.Addr(), site.NormalizeBase(*basePath))
+	fmt.Fprintf(stdout, "tenantatlas: serving on http://%s%s\n", l.Addr(), site.NormalizeBase(o.basePath))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -20,10 +20,26 @@ import (
 	"github.com/tenantatlas/tenantatlas/internal/site"
 )
 
+// serve without --addr listens on loopback: the flags serve parses, parsed
+// with no arguments, give a loopback address, and -help says so. Only
+// --addr given on the command line opens serve to the network.
 func TestServeDefaultsToLoopback(t *testing.T) {
-	host, _, err := net.SplitHostPort(defaultServeAddr)
+	var help strings.Builder
+	fs, o := serveFlags(&help)
+	require.NoError(t, fs.Parse(nil))
+	host, port, err := net.SplitHostPort(o.addr)
 	require.NoError(t, err)
-	assert.True(t, net.ParseIP(host).IsLoopback(), defaultServeAddr)
+	ip := net.ParseIP(host)
+	require.NotNil(t, ip, "a literal address, not a name that could resolve anywhere: %q", o.addr)
+	assert.True(t, ip.IsLoopback(), o.addr)
+	assert.NotEqual(t, "0", port, "a fixed port, as the README says")
+
+	fs.Usage()
+	assert.Contains(t, help.String(), fmt.Sprintf("(default %q)", o.addr), "-help shows the default")
+
+	fs, o = serveFlags(io.Discard)
+	require.NoError(t, fs.Parse([]string{"--addr", "0.0.0.0:9000"}))
+	assert.Equal(t, "0.0.0.0:9000", o.addr, "--addr is what opens serve to the network")
 }
 
 // A slow or idle client cannot hold the server: every timeout is set.
@@ -55,28 +71,41 @@ func rawGet(t *testing.T, addr, request string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-// Path tricks, sent raw: none reads a file outside what the site serves,
-// none errs with a 500 or hangs.
+// Path tricks, sent raw: each is answered with the status the server gives
+// a path it does not serve (404, never a 200 with some file, never a 500),
+// and none reads a file outside what the site serves or hangs.
 func TestServeRejectsPathTricks(t *testing.T) {
 	root := startServe(t, "/")
 	addr := strings.TrimSuffix(strings.TrimPrefix(root, "http://"), "/")
 	secrets := []string{"module github.com/tenantatlas", "root:x:0:0", "package main", "package web", "//go:embed"}
-	targets := []string{
-		"/snapshots/../../go.mod", "/snapshots/..%2f..%2fgo.mod", "/snapshots/%2e%2e/%2e%2e/go.mod", "/snapshots/..%5c..%5cgo.mod",
-		"/web/../embed.go", "/web/%2e%2e/embed.go", "/web/..%2fembed.go", "/web/embed.go", "/web/embed.go%00.css",
-		"//etc/passwd", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/s/demo/..%2f..%2f..%2fetc%2fpasswd",
-		"/snapshots/demo.json%00", "/snapshots/%2fetc%2fpasswd", "/snapshots/demo/../../go.mod", "/web/\\..\\embed.go",
-		"/" + strings.Repeat("a/", 3000), "/s/" + strings.Repeat("%2e", 500) + "/",
-		"http://evil.example/etc/passwd", "/snapshots/", "/snapshots/demo/", "/web/", "/s/",
+	tests := []struct {
+		target string
+		status int
+	}{
+		// Out of the snapshots folder, dots plain, encoded, or as backslashes.
+		{"/snapshots/../../go.mod", 404}, {"/snapshots/..%2f..%2fgo.mod", 404},
+		{"/snapshots/%2e%2e/%2e%2e/go.mod", 404}, {"/snapshots/..%5c..%5cgo.mod", 404},
+		{"/snapshots/demo/../../go.mod", 404}, {"/snapshots/%2fetc%2fpasswd", 404},
+		{"/snapshots/demo.json%00", 404},
+		// Out of web/, to the Go source beside the assets.
+		{"/web/../embed.go", 404}, {"/web/%2e%2e/embed.go", 404}, {"/web/..%2fembed.go", 404},
+		{"/web/embed.go", 404}, {"/web/embed.go%00.css", 404}, {"/web/\\..\\embed.go", 404},
+		// Out of the site itself; pages answer with the app's not-found page.
+		{"//etc/passwd", 404}, {"/../../../../etc/passwd", 404}, {"/%2e%2e/%2e%2e/etc/passwd", 404},
+		{"/s/demo/..%2f..%2f..%2fetc%2fpasswd", 404}, {"http://evil.example/etc/passwd", 404},
+		// Overlong paths.
+		{"/" + strings.Repeat("a/", 3000), 404}, {"/s/" + strings.Repeat("%2e", 500) + "/", 404},
+		// Folders: never listed.
+		{"/snapshots/", 404}, {"/snapshots/demo/", 404}, {"/web/", 404}, {"/s/", 404},
 	}
-	for _, target := range targets {
-		name := target
+	for _, tt := range tests {
+		name := tt.target
 		if len(name) > 60 {
 			name = name[:60]
 		}
 		t.Run(name, func(t *testing.T) {
-			status, body := rawGet(t, addr, "GET "+target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n")
-			assert.Less(t, status, 500, "no server error")
+			status, body := rawGet(t, addr, "GET "+tt.target+" HTTP/1.1\r\nHost: "+addr+"\r\nConnection: close\r\n\r\n")
+			assert.Equal(t, tt.status, status)
 			for _, s := range secrets {
 				assert.NotContains(t, body, s)
 			}
