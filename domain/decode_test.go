@@ -130,6 +130,52 @@ func TestDecodeLimits(t *testing.T) {
 	})
 }
 
+// spaces is an endless run of JSON whitespace.
+type spaces struct{}
+
+func (spaces) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = ' '
+	}
+	return len(p), nil
+}
+
+// TestDecodeDefaultSizeLimit: Limits{} means DefaultMaxBytes (64 MiB), the
+// limit snapshot-format.md sets. A valid snapshot padded with whitespace to
+// exactly the limit is read; one byte more is rejected as too large, and
+// Check takes at most one byte past the limit from its reader. The padding
+// is streamed, never held.
+func TestDecodeDefaultSizeLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 64 MiB")
+	}
+	const start, end = head + `"name":"x"`, "}"
+	for _, tt := range []struct {
+		name     string
+		size     int64
+		rejected bool
+	}{
+		{"exactly the limit", domain.DefaultMaxBytes, false},
+		{"one byte over", domain.DefaultMaxBytes + 1, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pad := tt.size - int64(len(start)+len(end))
+			src := &countingReader{r: io.MultiReader(strings.NewReader(start), io.LimitReader(spaces{}, pad), strings.NewReader(end))}
+			c := domain.Check(src, domain.Limits{})
+			require.Equal(t, tt.rejected, c.Rejected(), "%v", c.Problems)
+			assert.LessOrEqual(t, src.n, int64(domain.DefaultMaxBytes+1), "one byte past the limit tells a longer document")
+			if tt.rejected {
+				require.Len(t, c.Problems, 1)
+				assert.Equal(t, domain.CodeTooLarge, c.Problems[0].Code)
+				assert.Contains(t, c.Problems[0].Message, fmt.Sprint(domain.DefaultMaxBytes))
+			} else {
+				assert.Empty(t, c.Problems)
+				assert.Equal(t, tt.size, src.n, "the whole document is read")
+			}
+		})
+	}
+}
+
 // A reader that fails is a problem, not a panic.
 type failingReader struct{}
 
