@@ -79,19 +79,6 @@ func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
 	assert.Equal(t, "/s/demo/tenants/3/restore-runs", evalString(t, ctx, `location.pathname`))
 }
 
-func TestAppFilterSurvivesReload(t *testing.T) {
-	chromium := requireTools(t)
-	root := startApp(t)
-	ctx := newBrowser(t, chromium)
-	run(t, ctx, chromedp.Navigate(root+"s/demo/?recovery=weakened&q=a"), waitApp())
-	count := evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`)
-	states := evalString(t, ctx, `[...new Set([...document.querySelectorAll('[data-testid="tenant-row"]')].map(r => r.dataset.overviewState))].join()`)
-	assert.Equal(t, "weakened", states)
-	run(t, ctx, chromedp.Reload(), waitApp())
-	assert.Equal(t, count, evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`))
-	assert.Equal(t, "weakened", evalString(t, ctx, `document.getElementById("recovery").value`))
-}
-
 // With app.wasm blocked at the network, the prerendered page is there and
 // readable: nothing a reviewer needs waits for the app.
 func TestPrerenderedWithWASMBlocked(t *testing.T) {

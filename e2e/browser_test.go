@@ -84,3 +84,15 @@ func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Vo
 		t.Fatalf("browser: %v", err)
 	}
 }
+
+// runNavigating runs actions that load a new document (a form submitted, a
+// link the app does not route), as run does, and returns once it has
+// loaded: a check polled meanwhile would see the old document go away.
+func runNavigating(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if _, err := chromedp.RunResponse(tctx, steps...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
