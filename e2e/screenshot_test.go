@@ -35,9 +35,7 @@ func screenshotOnFailure(t testing.TB, ctx context.Context) {
 		if !t.Failed() {
 			return
 		}
-		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100) /* 100: PNG; below it, JPEG */)
+		png, err := capture(ctx)
 		if err != nil {
 			t.Logf("no failure screenshot of tab %d: %v", n, err)
 			return
@@ -57,6 +55,26 @@ func screenshotOnFailure(t testing.TB, ctx context.Context) {
 		}
 		t.Logf("failure screenshot: %s", name)
 	})
+}
+
+// capture takes a full-page PNG of the tab. Right after a navigation the
+// tab may have no page to capture yet ("Not attached to an active page",
+// "Cannot take screenshot with 0 width"): it tries again until the page is
+// there, within a bound.
+func capture(ctx context.Context) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	for {
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100) /* 100: PNG; below it, JPEG */)
+		if err == nil {
+			return png, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
