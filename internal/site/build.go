@@ -227,7 +227,7 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 	if err := bw.Close(); err != nil {
 		return err
 	}
-	if strings.HasSuffix(rel, "app.wasm") {
+	if path.Ext(rel) == ".wasm" { // web/app.HASH.wasm: the fingerprint sits before the extension
 		w.stats.WASMBytes, w.stats.WASMGzip, w.stats.WASMBrotli = int64(len(b)), int64(gz.Len()), int64(br.Len())
 	}
 	w.stats.Files += 2

@@ -1,0 +1,181 @@
+package site_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/web"
+)
+
+// fixturesDir is the shipped fixtures, which `build` publishes by default.
+const fixturesDir = "../../fixtures"
+
+// build writes the static site into a temporary folder, as `tenantatlas
+// build` does, with a quick brotli level (the ratio is make size's concern).
+func build(t *testing.T, basePath string, opts ...site.Option) (string, site.BuildStats) {
+	t.Helper()
+	if !web.HasWASM() {
+		t.Skip("app.wasm is not built into web/: run `make wasm` (make test does it first)")
+	}
+	app.Routes()
+	out := filepath.Join(t.TempDir(), "dist")
+	st, err := site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: os.DirFS(fixturesDir),
+		QuickCompression: true, Site: opts})
+	require.NoError(t, err)
+	return out, st
+}
+
+// shipped is every fixture by its snapshot name, read from the folder itself
+// rather than from the site's own list.
+func shipped(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, pattern := range []string{"*.json", "scenarios/*.json", "invalid/*.json"} {
+		matches, err := fs.Glob(os.DirFS(fixturesDir), pattern)
+		require.NoError(t, err)
+		for _, m := range matches {
+			b, err := os.ReadFile(filepath.Join(fixturesDir, m))
+			require.NoError(t, err)
+			files[strings.TrimSuffix(path.Base(m), ".json")] = b
+		}
+	}
+	require.NotEmpty(t, files)
+	return files
+}
+
+// expectedPages lists the pages interfaces.md gives a snapshot, from the
+// domain's own resolution: the portfolio, and unless the snapshot is
+// rejected, each tenant's dashboard, restore runs and backup sets, and each
+// run of a valid tenant.
+func expectedPages(name string, snapshot []byte) []string {
+	portfolio := "s/" + name + "/"
+	pages := []string{portfolio}
+	c := domain.Check(bytes.NewReader(snapshot), domain.Limits{})
+	if c.Rejected() {
+		return pages
+	}
+	for _, ts := range domain.Resolve(c).Tenants {
+		tenant := fmt.Sprintf("%stenants/%d", portfolio, ts.TenantID)
+		pages = append(pages, tenant, tenant+"/restore-runs", tenant+"/backup-sets")
+		for _, r := range ts.RestoreRuns {
+			pages = append(pages, fmt.Sprintf("%s/restore-runs/%d", tenant, r.ID))
+		}
+	}
+	return pages
+}
+
+// htmlFile is where a static host looks for a page: PATH.html, or
+// PATH/index.html for an address that ends in a slash.
+func htmlFile(page string) string {
+	if page == "" || strings.HasSuffix(page, "/") {
+		return page + "index.html"
+	}
+	return page + ".html"
+}
+
+var (
+	localURL  = regexp.MustCompile(`(?:href|src|action)="(/[^"]*)"`)
+	readyMain = regexp.MustCompile(`<main[^>]*data-ready="true"`)
+)
+
+// The static site holds every page of every shipped snapshot, prerendered
+// and ready, and nothing else; every local address in it honours the base
+// path; app.wasm, the assets and the snapshots are beside them.
+func TestBuildWritesEveryPageUnderItsBasePath(t *testing.T) {
+	fixtures := shipped(t)
+	for _, base := range []string{"/", "/atlas/"} {
+		t.Run(base, func(t *testing.T) {
+			out, st := build(t, base)
+
+			want := []string{"index.html"}
+			for name, b := range fixtures {
+				for _, p := range expectedPages(name, b) {
+					want = append(want, htmlFile(p))
+				}
+			}
+			var got []string
+			require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") && filepath.Base(p) != "404.html" {
+					rel, _ := filepath.Rel(out, p)
+					got = append(got, filepath.ToSlash(rel))
+				}
+				return err
+			}))
+			sort.Strings(want)
+			sort.Strings(got)
+			assert.Equal(t, want, got, "one prerendered file per page of interfaces.md, and no other")
+			assert.Equal(t, len(want), st.Pages)
+
+			for _, rel := range got {
+				b, err := os.ReadFile(filepath.Join(out, rel))
+				require.NoError(t, err)
+				assert.Regexp(t, readyMain, string(b), "%s: prerendered and ready", rel)
+				for _, m := range localURL.FindAllStringSubmatch(string(b), -1) {
+					assert.True(t, strings.HasPrefix(m[1], base), "%s: %q is outside the base path %s", rel, m[1], base)
+				}
+			}
+
+			for name, b := range fixtures {
+				published, err := os.ReadFile(filepath.Join(out, "snapshots", name+".json"))
+				if assert.NoError(t, err, "snapshot %s is published", name) {
+					assert.True(t, bytes.Equal(b, published), "snapshot %s is published byte for byte", name)
+				}
+			}
+			fallback, err := os.ReadFile(filepath.Join(out, "404.html"))
+			require.NoError(t, err, "a 404 page boots the app for addresses not prerendered")
+			assert.Contains(t, string(fallback), `src="`+base+`app.js"`)
+			for _, f := range []string{"app.js", "wasm_exec.js", "app-worker.js", "manifest.webmanifest", "app.css"} {
+				assert.FileExists(t, filepath.Join(out, f))
+			}
+			wasm, err := filepath.Glob(filepath.Join(out, "web", "app.*.wasm"))
+			require.NoError(t, err)
+			require.Len(t, wasm, 1, "app.wasm under its fingerprinted name")
+			assert.FileExists(t, wasm[0]+".br")
+			assert.FileExists(t, wasm[0]+".gz")
+			info, err := os.Stat(wasm[0])
+			require.NoError(t, err)
+			assert.Equal(t, info.Size(), st.WASMBytes, "the build reports app.wasm's size")
+			assert.Positive(t, st.WASMBrotli)
+			assert.Less(t, st.WASMBrotli, st.WASMGzip)
+			for _, asset := range []string{"styles.*.css", "icon.*.svg", "icon-192.*.png"} {
+				m, _ := filepath.Glob(filepath.Join(out, "web", asset))
+				assert.Len(t, m, 1, "web/%s", asset)
+			}
+		})
+	}
+}
+
+// A sharded snapshot is published as index.json and one file per tenant,
+// each tenant's file being exactly the records domain.Shard gives it; of
+// its pages only the portfolio is prerendered.
+func TestBuildPublishesShardedSnapshots(t *testing.T) {
+	out, st := build(t, "/atlas/", site.ShardAbove(0))
+	fixtures := shipped(t)
+	assert.Equal(t, len(fixtures), st.Snapshots)
+	demo := fixtures["demo"]
+	c := domain.Check(bytes.NewReader(demo), domain.Limits{})
+	require.False(t, c.Rejected())
+
+	dir := filepath.Join(out, "snapshots", "demo")
+	assert.FileExists(t, filepath.Join(dir, "index.json"))
+	assert.NoFileExists(t, filepath.Join(out, "snapshots", "demo.json"), "a sharded snapshot is not also published whole")
+	for _, tenant := range c.Snapshot.Tenants {
+		assert.FileExists(t, filepath.Join(dir, filepath.FromSlash(domain.TenantFile(tenant.ID))))
+	}
+	assert.FileExists(t, filepath.Join(out, "s", "demo", "index.html"))
+	assert.NoFileExists(t, filepath.Join(out, "s", "demo", "tenants", "1.html"), "the app renders a sharded snapshot's tenant pages from 404.html")
+}
