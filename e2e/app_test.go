@@ -2,9 +2,6 @@ package e2e
 
 import (
 	"context"
-	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -99,59 +96,6 @@ func TestPrerenderedWithWASMBlocked(t *testing.T) {
 	assert.Contains(t, evalString(t, ctx, `document.querySelector("main").innerText`), "Recovery evidence weakened")
 	assert.Equal(t, "weakened", evalString(t, ctx, `document.querySelector('[data-testid="recovery-evidence"]').dataset.state`))
 	assert.Equal(t, "true", evalString(t, ctx, `String(!!document.getElementById("app-wasm-loader"))`), "the app never took over: the block worked")
-}
-
-// A snapshot file the user opens is read in the browser, kept after a
-// reload, forgotten when closed, and never sent to the server: checked on
-// the static site behind nginx, from nginx's own access log.
-func TestOpenLocalSnapshotFile(t *testing.T) {
-	chromium := requireTools(t)
-	srv := startNginx(t, builtSite(t, "/"), "/")
-	root := srv.URL
-	ctx := newBrowser(t, chromium)
-	file, err := filepath.Abs(filepath.Join("..", "fixtures", "scenarios", "isolation-quarantine.json"))
-	require.NoError(t, err)
-
-	run(t, ctx, chromedp.Navigate(root), waitApp(),
-		chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}),
-		until(`location.pathname === "/s/local/" && !!document.querySelector('main[data-ready="true"] [data-testid="tenant-row"]')`))
-	assert.Equal(t, "2", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`))
-	assert.Equal(t, "invalid", evalString(t, ctx, `document.querySelector('[data-tenant-id="2"]').dataset.overviewState`), "the quarantined tenant is listed as invalid")
-
-	// A reload is answered by 404.html (no file has this address), and the
-	// app reads the file again from this browser.
-	run(t, ctx, chromedp.Reload(), waitApp())
-	assert.Equal(t, "2", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="tenant-row"]').length)`), "still there after a reload")
-	run(t, ctx, chromedp.Click(chromedp.CSS(`[data-tenant-id="1"] a`)), until(`!!document.querySelector('main[data-ready="true"] [data-testid="backup-health"]')`))
-
-	run(t, ctx, chromedp.Navigate(root), waitApp(), chromedp.Click(chromedp.CSS(`.button--quiet`)),
-		chromedp.Navigate(root+"s/local/"), waitApp())
-	assert.Equal(t, "1", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="not-found"]').length)`), "closed: gone")
-
-	body, err := os.ReadFile(file)
-	require.NoError(t, err)
-	reqs := srv.Requests(t)
-	require.NotEmpty(t, reqs)
-	for _, r := range reqs {
-		assert.Contains(t, []string{"GET", "HEAD"}, r.Method, "only reads: %v", r)
-		assert.NotContains(t, r.URI, "snapshots/local", "the file is never fetched from, or sent to, the server")
-		assert.NotContains(t, r.URI, url.QueryEscape(string(body[:40])))
-	}
-}
-
-func TestOpenRejectedLocalFile(t *testing.T) {
-	chromium := requireTools(t)
-	srv := startNginx(t, builtSite(t, "/"), "/")
-	ctx := newBrowser(t, chromium)
-	file, err := filepath.Abs(filepath.Join("..", "fixtures", "invalid", "trailing-data.json"))
-	require.NoError(t, err)
-	run(t, ctx, chromedp.Navigate(srv.URL), waitApp(),
-		chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}),
-		until(`!!document.querySelector('main[data-ready="true"] [data-testid="snapshot-error"]')`))
-	assert.Contains(t, evalString(t, ctx, `document.querySelector('[data-testid="snapshot-error"]').innerText`), "unexpected data after the end")
-	for _, r := range srv.Requests(t) {
-		assert.NotContains(t, r.URI, "snapshots/local")
-	}
 }
 
 // go-app's service worker keeps the app and the snapshots: with the server

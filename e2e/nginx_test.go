@@ -31,7 +31,8 @@ type nginxServer struct {
 type request struct {
 	Method, URI string
 	Status      int
-	Bytes       int64 // the body as sent (compressed, when it was)
+	Bytes       int64  // the body as sent (compressed, when it was)
+	BodyIn      string // the request's Content-Length, "-" when it had none
 }
 
 // Requests are the requests nginx answered so far, in order: what the
@@ -42,10 +43,15 @@ func (s *nginxServer) Requests(t testing.TB) []request {
 	require.NoError(t, err)
 	var out []request
 	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		var r request
-		if _, err := fmt.Sscanf(line, "%s %s %d %d", &r.Method, &r.URI, &r.Status, &r.Bytes); err == nil {
-			out = append(out, r)
+		if line == "" {
+			continue
 		}
+		var r request
+		// A line that does not parse is a request no check would see.
+		var proto string
+		_, err := fmt.Sscanf(line, "%s %s %s %d %d %s", &r.Method, &r.URI, &proto, &r.Status, &r.Bytes, &r.BodyIn)
+		require.NoError(t, err, "access log line %q", line)
+		out = append(out, r)
 	}
 	return out
 }
@@ -95,7 +101,9 @@ events {}
 http {
 	include /etc/nginx/mime.types;
 	default_type application/octet-stream;
-	log_format requests '$request_method $request_uri $status $body_bytes_sent';
+	# $request is the request line as the client sent it: $request_method
+	# reads GET once error_page has redirected a POST to 404.html.
+	log_format requests '$request $status $body_bytes_sent $content_length';
 	access_log %[2]s/access.log requests;
 	client_body_temp_path %[2]s/tmp; proxy_temp_path %[2]s/tmp; fastcgi_temp_path %[2]s/tmp;
 	uwsgi_temp_path %[2]s/tmp; scgi_temp_path %[2]s/tmp;
