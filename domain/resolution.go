@@ -188,9 +188,14 @@ type ResultState struct {
 	AllowedClaims        []string      `json:"allowed_claims"`
 	DiagnosticsCollapsed bool          `json:"diagnostics_collapsed"`
 	// CurrentEvidenceIDs are the evidence snapshots that count as current for
-	// this run (same tenant, same operation, active, not expired).
-	CurrentEvidenceIDs []int64 `json:"current_evidence_ids"`
-	Why                *Why    `json:"why,omitempty"`
+	// this run (same tenant, same operation, active, not expired), the first
+	// MaxListedEvidence of them in ascending id; CurrentEvidenceOmitted counts
+	// the rest. Every run of an operation lists its evidence: unbounded, a
+	// snapshot of many runs sharing one operation with many evidence
+	// records would make an output the square of its size.
+	CurrentEvidenceIDs     []int64 `json:"current_evidence_ids"`
+	CurrentEvidenceOmitted int     `json:"current_evidence_omitted,omitempty"`
+	Why                    *Why    `json:"why,omitempty"`
 }
 
 // ResultSummary shows exactly the counts the snapshot has and nothing it lacks.

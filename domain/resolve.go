@@ -151,6 +151,10 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool) TenantState 
 	runs := append([]*RestoreRun(nil), ix.runs[t.ID]...)
 	sort.Slice(runs, func(i, j int) bool { return runs[i].ID < runs[j].ID })
 	states := make([]RunState, len(runs))
+	// Runs that share an operation share its evidence: found once per
+	// operation, not once per run, so many runs of one operation with many
+	// evidence records cost their sum, not their product.
+	evidenceOf := map[int64][]*EvidenceSnapshot{}
 	for i, r := range runs {
 		var op *OperationRun
 		if r.OperationRunID != nil {
@@ -159,7 +163,11 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool) TenantState 
 		f := newRunFacts(r, op)
 		var evidence []*EvidenceSnapshot
 		if f.op != nil {
-			evidence = currentEvidence(f, ix.evidenceByOp[tenantKey{t.ID, f.op.ID}], s.GeneratedAt)
+			var seen bool
+			if evidence, seen = evidenceOf[f.op.ID]; !seen {
+				evidence = currentEvidence(f, ix.evidenceByOp[tenantKey{t.ID, f.op.ID}], s.GeneratedAt)
+				evidenceOf[f.op.ID] = evidence
+			}
 		}
 		att := attention(f, explain)
 		states[i] = RunState{ID: r.ID, Attention: att, Result: resultState(f, att, evidence, explain)}

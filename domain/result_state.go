@@ -187,9 +187,11 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 		unavailableText = "Unavailable"
 	}
 	if current && (state == ResultCompletedWithEvidence || state == ResultNeedsReview || state == ResultFailed) {
-		for _, e := range evidence {
+		listed := listedEvidence(evidence)
+		for _, e := range listed {
 			rs.CurrentEvidenceIDs = append(rs.CurrentEvidenceIDs, e.ID)
 		}
+		rs.CurrentEvidenceOmitted = len(evidence) - len(listed)
 	}
 
 	// No fake zeros: exactly the counts the snapshot has, or the table's text.
@@ -202,7 +204,7 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 
 	if explain {
 		records := f.records()
-		for _, e := range evidence {
+		for _, e := range listedEvidence(evidence) {
 			records = append(records, recordPath("evidence_snapshots", e.Index))
 		}
 		because := resultBecause(f, state, att, evidence)
@@ -211,10 +213,23 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 	return rs
 }
 
+// MaxListedEvidence bounds the evidence records a run's result names.
+const MaxListedEvidence = 20
+
+// listedEvidence is the part of a run's current evidence that its result
+// names: the first MaxListedEvidence, in ascending id.
+func listedEvidence(ev []*EvidenceSnapshot) []*EvidenceSnapshot {
+	return ev[:min(len(ev), MaxListedEvidence)]
+}
+
 func evidenceIDs(ev []*EvidenceSnapshot) string {
-	ids := make([]string, len(ev))
-	for i, e := range ev {
+	listed := listedEvidence(ev)
+	ids := make([]string, len(listed))
+	for i, e := range listed {
 		ids[i] = fmt.Sprintf("#%d", e.ID)
+	}
+	if more := len(ev) - len(listed); more > 0 {
+		ids = append(ids, fmt.Sprintf("and %d more", more))
 	}
 	return strings.Join(ids, ", ")
 }
