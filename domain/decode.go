@@ -197,7 +197,7 @@ func (d *decoder) fail(err error) error {
 			msg := se.Err.Error()
 			if errors.Is(err, jsontext.ErrDuplicateName) {
 				code = CodeDuplicateMember
-				msg = fmt.Sprintf("member %q appears more than once in one object", se.JSONPointer.LastToken())
+				msg = fmt.Sprintf("member %q appears more than once in one object", truncate(se.JSONPointer.LastToken(), 60))
 			} else if errors.Is(err, io.ErrUnexpectedEOF) {
 				msg = fmt.Sprintf("the document ends early, at byte %d (truncated)", se.ByteOffset)
 			} else if se.Err != nil {

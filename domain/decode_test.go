@@ -279,6 +279,22 @@ func TestSyntaxRejects(t *testing.T) {
 	}
 }
 
+// A long member name is named exactly by the path, and quoted short in the
+// message: a message is for a person, and must not grow with the input.
+func TestLongMemberNamesAreQuotedShort(t *testing.T) {
+	long := strings.Repeat("n", 5000)
+	c := checkString(head+`"tenants":[{"id":1,"name":"A","`+long+`":1,"`+long+`":2}]}`, domain.Limits{})
+	require.True(t, c.Rejected())
+	require.Len(t, c.Problems, 2, "the unknown member, then the duplicate that stops the decoding")
+	for i, code := range []string{domain.CodeUnknownMember, domain.CodeDuplicateMember} {
+		p := c.Problems[i]
+		assert.Equal(t, code, p.Code)
+		assert.Equal(t, "tenants[0]."+long, p.Path)
+		assert.Contains(t, p.Message, `"`+strings.Repeat("n", 60)+`…"`)
+		assert.Less(t, len(p.Message), 120)
+	}
+}
+
 func TestEscapedMemberNamesAreTheirNames(t *testing.T) {
 	c := checkString(head+`"tenants":[{"\u0069d":1,"n\u0061me":"Contoso \u00e9"}]}`, domain.Limits{})
 	require.NotNil(t, c.Snapshot, "%v", c.Problems)
