@@ -3,7 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,7 +45,7 @@ func rowsAgreeWithCLI(t *testing.T, ctx context.Context, res domain.Resolution, 
 	}
 	assert.Len(t, rows, len(res.Tenants), "%s: one row per tenant", where)
 	for _, ts := range res.Tenants {
-		id := fmt.Sprint(ts.TenantID)
+		id := tenantID(ts)
 		r, ok := got[id]
 		if !assert.True(t, ok, "%s: no row for tenant %s", where, id) {
 			continue
@@ -65,3 +65,6 @@ func rowsAgreeWithCLI(t *testing.T, ctx context.Context, res domain.Resolution, 
 		assert.False(t, r.Quarantined, "%s: tenant %s is valid", where, id)
 	}
 }
+
+// tenantID is a tenant's id as the page's data-tenant-id writes it.
+func tenantID(ts domain.TenantState) string { return strconv.FormatInt(ts.TenantID, 10) }
