@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -74,28 +72,6 @@ func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[data-testid="recovery-action"]`)),
 		until(`!!document.querySelector('[data-testid="continuity-banner"][data-reason="no_history"]')`))
 	assert.Equal(t, "/s/demo/tenants/3/restore-runs", evalString(t, ctx, `location.pathname`))
-}
-
-// With app.wasm blocked at the network, the prerendered page is there and
-// readable: nothing a reviewer needs waits for the app.
-func TestPrerenderedWithWASMBlocked(t *testing.T) {
-	chromium := requireTools(t)
-	root := startApp(t)
-	ctx := newBrowser(t, chromium)
-	block := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
-			return err
-		}
-		_, err := cdp.Call(ctx, tg, network.SetBlockedURLs, network.SetBlockedURLsParams{
-			URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/web/app.*.wasm", Block: true}},
-		})
-		return err
-	})
-	run(t, ctx, block, chromedp.Navigate(root+"s/demo/tenants/1"),
-		until(`!!document.querySelector('main[data-ready="true"] [data-testid="backup-health"]')`))
-	assert.Contains(t, evalString(t, ctx, `document.querySelector("main").innerText`), "Recovery evidence weakened")
-	assert.Equal(t, "weakened", evalString(t, ctx, `document.querySelector('[data-testid="recovery-evidence"]').dataset.state`))
-	assert.Equal(t, "true", evalString(t, ctx, `String(!!document.getElementById("app-wasm-loader"))`), "the app never took over: the block worked")
 }
 
 // go-app's service worker keeps the app and the snapshots: with the server

@@ -73,6 +73,7 @@ func golden(t *testing.T, name string) domain.Resolution {
 // pageState is what a page shows, read in the browser after the app took over.
 type pageState struct {
 	Backup, Recovery, Result string
+	Banner                   string            // the continuity banner's reason
 	Rows                     map[string]string // tenant or run id → state
 	NeedsAttention           []string
 	Text                     string
@@ -83,6 +84,7 @@ const readPage = `JSON.stringify({
 	Backup: document.querySelector('[data-testid="backup-health"]')?.dataset.state ?? "",
 	Recovery: document.querySelector('[data-testid="recovery-evidence"]')?.dataset.state ?? "",
 	Result: document.querySelector('[data-testid="restore-result"]')?.dataset.state ?? "",
+	Banner: document.querySelector('[data-testid="continuity-banner"]')?.dataset.reason ?? "",
 	Rows: Object.fromEntries([...document.querySelectorAll('[data-testid="tenant-row"]')].map(r => [r.dataset.tenantId, r.dataset.backupPosture + "/" + r.dataset.overviewState])
 		.concat([...document.querySelectorAll('[data-testid="restore-run-row"]')].map(r => ["run " + r.dataset.runId, r.dataset.attention + "/" + r.dataset.state]))),
 	NeedsAttention: [...document.querySelectorAll('[data-testid="needs-attention-item"]')].map(e => e.dataset.kind),
