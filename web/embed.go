@@ -38,3 +38,12 @@ func HasWASM() bool {
 	_, err := fs.Stat(files, "app.wasm")
 	return err == nil
 }
+
+// WASMSize is app.wasm's size in bytes, uncompressed; 0 when it is not built.
+func WASMSize() int64 {
+	st, err := fs.Stat(files, "app.wasm")
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}

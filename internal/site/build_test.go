@@ -149,6 +149,10 @@ func TestBuildWritesEveryPageUnderItsBasePath(t *testing.T) {
 			info, err := os.Stat(wasm[0])
 			require.NoError(t, err)
 			assert.Equal(t, info.Size(), st.WASMBytes, "the build reports app.wasm's size")
+			appJS, err := os.ReadFile(filepath.Join(out, "app.js"))
+			require.NoError(t, err)
+			assert.Contains(t, string(appJS), fmt.Sprintf(`goappWasmContentLength = "%d"`, info.Size()),
+				"the loading label counts against the uncompressed size, not a .br's Content-Length")
 			assert.Positive(t, st.WASMBrotli)
 			assert.Less(t, st.WASMBrotli, st.WASMGzip)
 			for _, asset := range []string{"styles.*.css", "icon.*.svg", "icon-192.*.png"} {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -53,6 +54,12 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 		ThemeColor:      "#1f3a5f",
 		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-192.png", SVG: "/web/icon.svg"},
 		Styles:          []string{"/web/styles.css"},
+	}
+	// go-app's loading label divides the bytes it reads by Content-Length,
+	// which for a precompressed app.wasm (.br, .gz) is the compressed size:
+	// it read "451%". The uncompressed size is what it reads.
+	if n := web.WASMSize(); n > 0 {
+		h.WasmContentLength = strconv.FormatInt(n, 10)
 	}
 	b := NormalizeBase(basePath)
 	h.Resources = app.Resources(b, web.Fingerprinted)
