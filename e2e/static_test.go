@@ -191,9 +191,13 @@ func TestStaticSiteAccessibility(t *testing.T) {
 	require.NoError(t, err)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
-	pages := []string{"", "s/demo/", "s/demo/?recovery=weakened", "s/demo/tenants/1", "s/demo/tenants/3", "s/demo/tenants/12",
-		"s/demo/tenants/5/restore-runs?recovery_posture_reason=partial", "s/demo/tenants/5/restore-runs/140", "s/demo/tenants/1/restore-runs/101",
-		"s/demo/tenants/4/backup-sets", "s/viewer-no-restore/tenants/1", "s/not-json/", "s/demo/tenants/99"}
+	// Every page of the demo, which holds every state of rules.md
+	// (TestDemoCoversEveryState), and the pages no state reaches: the
+	// snapshots, a filtered portfolio, a banner, a viewer without
+	// restore.view, a rejected snapshot, a tenant that does not exist.
+	pages := []string{"", "s/demo/?recovery=weakened", "s/demo/tenants/5/restore-runs?recovery_posture_reason=partial",
+		"s/viewer-no-restore/tenants/1", "s/not-json/", "s/demo/tenants/99"}
+	pages = append(pages, snapshotPages("demo", golden(t, "demo"))...)
 	for _, p := range pages {
 		visit(t, ctx, srv.URL+p)
 		// Open the disclosures, so that their content is checked too.
@@ -209,6 +213,21 @@ func TestStaticSiteAccessibility(t *testing.T) {
 		sort.Strings(violations)
 		assert.Empty(t, violations, "/%s", p)
 	}
+}
+
+// snapshotPages are the addresses interfaces.md gives a resolved snapshot:
+// its portfolio, and for each tenant its dashboard, restore runs, backup
+// sets and every run.
+func snapshotPages(name string, res domain.Resolution) []string {
+	pages := []string{"s/" + name + "/"}
+	for _, ts := range res.Tenants {
+		tenant := fmt.Sprintf("s/%s/tenants/%d", name, ts.TenantID)
+		pages = append(pages, tenant, tenant+"/restore-runs", tenant+"/backup-sets")
+		for _, r := range ts.RestoreRuns {
+			pages = append(pages, fmt.Sprintf("%s/restore-runs/%d", tenant, r.ID))
+		}
+	}
+	return pages
 }
 
 // Without restore.view no restore record reaches the page in the browser
