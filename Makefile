@@ -49,8 +49,8 @@ test-native:
 
 # The domain's tests again, compiled to WebAssembly and run under Node with Go's
 # own wasm_exec: the browser and the CLI are proven to decide alike. -short:
-# the property tests check 40 portfolios here, not 400 (WebAssembly under
-# Node is several times slower; the native run has checked the 400).
+# the property tests check 40 portfolios here, not 1,000 (WebAssembly under
+# Node is several times slower; the native run has checked the 1,000).
 test-wasm:
 	@if command -v node >/dev/null 2>&1; then \
 		GOOS=js GOARCH=wasm $(GO) test -count=1 -short -exec="$(WASM_EXEC)" ./domain/; \
