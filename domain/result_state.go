@@ -67,27 +67,27 @@ func resultBecause(f *runFacts, state string, att Attention, evidence []*Evidenc
 	case ResultFailed:
 		note(r.Status == RestoreFailed, "status failed")
 		if f.opOutcome(OutcomeOpFailed) {
-			note(true, fmt.Sprintf("operation #%d outcome failed", f.op.ID))
+			because = append(because, fmt.Sprintf("operation #%d outcome failed", f.op.ID))
 		}
 	case ResultBlockedOrCancelled:
 		note(r.Status == RestoreCancelled, "status cancelled")
 		if f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
-			note(true, fmt.Sprintf("operation #%d outcome %s", f.op.ID, f.op.Outcome))
+			because = append(because, fmt.Sprintf("operation #%d outcome %s", f.op.ID, f.op.Outcome))
 		}
 	case ResultInProgress:
 		note(r.Status.InFlight(), fmt.Sprintf("status %s", r.Status))
 		if f.opStatusInFlight() {
-			note(true, fmt.Sprintf("operation #%d is %s", f.op.ID, f.op.Status))
+			because = append(because, fmt.Sprintf("operation #%d is %s", f.op.ID, f.op.Status))
 		}
 	case ResultNeedsReview:
-		note(true, "attention is "+att.State)
+		because = append(because, "attention is "+att.State)
 	case ResultCompletedWithEvidence:
-		note(true, fmt.Sprintf("operation #%d and current evidence %s", f.op.ID, evidenceIDs(evidence)))
+		because = append(because, fmt.Sprintf("operation #%d and current evidence %s", f.op.ID, evidenceIDs(evidence)))
 	default:
 		if f.op == nil {
-			note(true, "the run has no operation")
+			because = append(because, "the run has no operation")
 		} else {
-			note(true, fmt.Sprintf("operation #%d has no current evidence (active, not expired)", f.op.ID))
+			because = append(because, fmt.Sprintf("operation #%d has no current evidence (active, not expired)", f.op.ID))
 		}
 	}
 	return because
