@@ -35,26 +35,31 @@ func screenshotOnFailure(t testing.TB, ctx context.Context) {
 		if !t.Failed() {
 			return
 		}
-		png, err := capture(ctx)
+		name, err := saveScreenshot(t, ctx, n)
 		if err != nil {
 			t.Logf("no failure screenshot of tab %d: %v", n, err)
 			return
 		}
-		dir := screenshotDir(t)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Logf("no failure screenshot of tab %d: %v", n, err)
-			return
-		}
-		name := filepath.Join(dir, fmt.Sprintf("%s-tab%d.png", unsafeFileChars.ReplaceAllString(t.Name(), "_"), n))
-		if err := os.WriteFile(name, png, 0o644); err != nil {
-			t.Logf("no failure screenshot of tab %d: %v", n, err)
-			return
-		}
-		if abs, err := filepath.Abs(name); err == nil {
-			name = abs
-		}
 		t.Logf("failure screenshot: %s", name)
 	})
+}
+
+// saveScreenshot writes tab n of the test as a PNG under its screenshot
+// folder and returns the file's absolute path.
+func saveScreenshot(t testing.TB, ctx context.Context, n int) (string, error) {
+	png, err := capture(ctx)
+	if err != nil {
+		return "", err
+	}
+	dir := screenshotDir(t)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	name := filepath.Join(dir, fmt.Sprintf("%s-tab%d.png", unsafeFileChars.ReplaceAllString(t.Name(), "_"), n))
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		return "", err
+	}
+	return filepath.Abs(name)
 }
 
 // capture takes a full-page PNG of the tab. Right after a navigation the
