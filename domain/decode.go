@@ -190,8 +190,7 @@ func (d *decoder) fail(err error) error {
 	case d.in.err != nil:
 		d.reject("", CodeSyntax, "reading the document failed: %v", d.in.err)
 	default:
-		var se *jsontext.SyntacticError
-		if errors.As(err, &se) {
+		if se := syntacticError(err); se != nil {
 			path := pointerToPath(se.JSONPointer)
 			code := CodeSyntax
 			msg := se.Err.Error()
@@ -211,6 +210,19 @@ func (d *decoder) fail(err error) error {
 		}
 	}
 	return errFatal
+}
+
+// syntacticError finds jsontext's error in err's chain. errors.As would do,
+// but it brings reflection's type machinery into app.wasm (30 KB), for one
+// concrete type that a type assertion finds as well.
+func syntacticError(err error) *jsontext.SyntacticError {
+	for err != nil {
+		if se, ok := err.(*jsontext.SyntacticError); ok {
+			return se
+		}
+		err = errors.Unwrap(err)
+	}
+	return nil
 }
 
 // pointerToPath turns an RFC 6901 pointer (/restore_runs/3/status) into our
@@ -310,19 +322,20 @@ func (d *decoder) readInt(a at, nullable bool) (v int64, ok bool, err error) {
 	}
 	switch k {
 	case '0':
-		tok, err := d.dec.ReadToken()
+		v, err := d.dec.ReadValue()
 		if err != nil {
 			return 0, false, d.fail(err)
 		}
-		n, ierr := tok.Int()
+		n, ierr := parseInt(v)
 		if ierr != nil {
-			f, ferr := tok.Float()
+			text := string(v)
+			f, ferr := strconv.ParseFloat(text, 64)
 			if ferr == nil && f == float64(int64(f)) && f < 9.2e18 && f > -9.2e18 {
-				d.add(a, CodeWrongType, "must be an integer written without a fraction or exponent, not %s", tok.String())
+				d.add(a, CodeWrongType, "must be an integer written without a fraction or exponent, not %s", text)
 			} else if ferr == nil && f != float64(int64(f)) && (f > -9.2e18 && f < 9.2e18) {
-				d.add(a, CodeWrongType, "must be an integer, not %s", tok.String())
+				d.add(a, CodeWrongType, "must be an integer, not %s", text)
 			} else {
-				d.add(a, CodeOutOfRange, "the number %s is too large for an id or count", truncate(tok.String(), 40))
+				d.add(a, CodeOutOfRange, "the number %s is too large for an id or count", truncate(text, 40))
 			}
 			return 0, false, nil
 		}
@@ -336,15 +349,24 @@ func (d *decoder) readInt(a at, nullable bool) (v int64, ok bool, err error) {
 		}
 		return 0, false, nil
 	case '"':
-		tok, err := d.dec.ReadToken()
+		v, err := d.dec.ReadValue()
 		if err != nil {
 			return 0, false, d.fail(err)
 		}
-		d.add(a, CodeWrongType, "must be an integer, not a string (%q)", truncate(tok.String(), 40))
+		d.add(a, CodeWrongType, "must be an integer, not a string (%q)", truncate(string(d.unquote(v)), 40))
 		return 0, false, nil
 	default:
 		return 0, false, d.wrongType(a, "an integer", k)
 	}
+}
+
+// parseInt reads a JSON number that jsontext has already validated as an
+// int64; an error for a fraction, an exponent or a value out of range. Scalars
+// are read as raw values and parsed here rather than through jsontext.Token,
+// whose conversions (every JSON number form, saturation, float formatting)
+// added 15 KB to app.wasm for the one form the format allows.
+func parseInt(v jsontext.Value) (int64, error) {
+	return strconv.ParseInt(string(v), 10, 64)
 }
 
 // rawString reads a string and returns it unquoted, without allocating: the
@@ -447,11 +469,10 @@ func (d *decoder) readBool(a at) (v, ok bool, err error) {
 	}
 	switch k {
 	case 't', 'f':
-		tok, err := d.dec.ReadToken()
-		if err != nil {
+		if _, err := d.dec.ReadValue(); err != nil {
 			return false, false, d.fail(err)
 		}
-		return tok.Bool(), true, nil
+		return k == 't', true, nil
 	case 'n':
 		if _, err := d.dec.ReadToken(); err != nil {
 			return false, false, d.fail(err)
@@ -459,11 +480,11 @@ func (d *decoder) readBool(a at) (v, ok bool, err error) {
 		d.add(a, CodeNull, "must not be null")
 		return false, false, nil
 	case '"':
-		tok, err := d.dec.ReadToken()
+		v, err := d.dec.ReadValue()
 		if err != nil {
 			return false, false, d.fail(err)
 		}
-		d.add(a, CodeWrongType, "must be true or false, not a string (%q)", truncate(tok.String(), 40))
+		d.add(a, CodeWrongType, "must be true or false, not a string (%q)", truncate(string(d.unquote(v)), 40))
 		return false, false, nil
 	default:
 		return false, false, d.wrongType(a, "true or false", k)

@@ -158,25 +158,31 @@ func recordTenant(v jsontext.Value, coll string) (int64, bool) {
 		key = "id"
 	}
 	dec := jsontext.NewDecoder(bytes.NewReader(v))
-	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+	if dec.PeekKind() != '{' {
+		return 0, false
+	}
+	if _, err := dec.ReadToken(); err != nil {
 		return 0, false
 	}
 	for dec.PeekKind() == '"' {
-		name, err := dec.ReadToken()
+		name, err := dec.ReadValue()
 		if err != nil {
 			return 0, false
 		}
-		if name.String() != key {
+		if unquoted, err := jsontext.AppendUnquote(nil, name); err != nil || string(unquoted) != key {
 			if err := dec.SkipValue(); err != nil {
 				return 0, false
 			}
 			continue
 		}
-		tok, err := dec.ReadToken()
-		if err != nil || tok.Kind() != '0' {
+		if dec.PeekKind() != '0' {
 			return 0, false
 		}
-		n, err := tok.Int()
+		num, err := dec.ReadValue()
+		if err != nil {
+			return 0, false
+		}
+		n, err := parseInt(num)
 		return n, err == nil
 	}
 	return 0, false
