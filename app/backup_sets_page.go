@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -25,19 +26,16 @@ func (p *backupSetsPage) Render() app.UI {
 		}
 		sets := recs.BackupSets
 		h := ts.BackupHealth
-		return app.Div().Body(
+		return el.Div().Body(
 			breadcrumbs(p.addr.Snap, ts.Name, "Backup sets"),
-			app.H1().Text("Backup sets of "+ts.Name),
-			app.P().Body(badge("posture:"+h.Posture, postureWords[h.Posture]), app.Text(" "+h.Headline)),
-			app.P().Class("boundary").Text(h.PositiveClaimBoundary),
-			app.If(len(sets) == 0, func() app.UI { return app.P().Class("muted").Text("No backup set is recorded for this tenant.") }).Else(func() app.UI {
-				return app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
-					app.Caption().Class("visually-hidden").Text("Backup sets, newest first"),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("Set"), app.Th().Scope("col").Text("Status"), app.Th().Scope("col").Text("Completed"),
-						app.Th().Scope("col").Text("Items"), app.Th().Scope("col").Text("Failed items"),
-					)),
-					app.TBody().Body(app.Range(sets).Slice(func(i int) app.UI {
+			el.H1().Text("Backup sets of "+ts.Name),
+			el.P().Body(badge("posture:"+h.Posture, postureWords[h.Posture]), app.Text(" "+h.Headline)),
+			el.P().Class("boundary").Text(h.PositiveClaimBoundary),
+			app.If(len(sets) == 0, func() app.UI { return el.P().Class("muted").Text("No backup set is recorded for this tenant.") }).Else(func() app.UI {
+				return el.Div().Class("table-wrap").Body(el.Table().Class("table").Body(
+					el.Caption().Class("visually-hidden").Text("Backup sets, newest first"),
+					tableHead("Set", "Status", "Completed", "Items", "Failed items"),
+					el.TBody().Body(app.Range(sets).Slice(func(i int) app.UI {
 						b := sets[i]
 						completed := "not finished"
 						if b.CompletedAt != nil {
@@ -45,14 +43,14 @@ func (p *backupSetsPage) Render() app.UI {
 						}
 						mark := app.Text("")
 						if h.LatestUsableBackupSetID != nil && *h.LatestUsableBackupSetID == b.ID {
-							mark = app.Span().Class("mark").Text(" (latest usable)")
+							mark = el.Span().Class("mark").Text(" (latest usable)")
 						}
-						return app.Tr().DataSet("testid", "backup-set-row").DataSet("set-id", b.ID).Body(
-							app.Th().Scope("row").Body(app.Textf("#%d %s", b.ID, b.Name), mark),
-							app.Td().Body(app.Code().Text(string(b.Status))),
-							app.Td().Text(completed),
-							app.Td().Text(optCount(b.ItemCount)),
-							app.Td().Text(optCount(b.FailedItemCount)),
+						return el.Tr().DataSet("testid", "backup-set-row").DataSet("set-id", b.ID).Body(
+							el.Th().Attr("scope", "row").Body(app.Textf("#%d %s", b.ID, b.Name), mark),
+							el.Td().Body(el.Code().Text(string(b.Status))),
+							el.Td().Text(completed),
+							el.Td().Text(optCount(b.ItemCount)),
+							el.Td().Text(optCount(b.FailedItemCount)),
 						)
 					})),
 				))

@@ -1,6 +1,9 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tenantatlas/tenantatlas/app/el"
+)
 
 // badge shows a state in words, with a tone for the eye.
 func badge(toneKey, words string) app.UI {
@@ -8,5 +11,5 @@ func badge(toneKey, words string) app.UI {
 	if t == "" {
 		t = "neutral"
 	}
-	return app.Span().Class("badge badge--" + t).Text(words)
+	return el.Span().Class("badge badge--" + t).Text(words)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -24,20 +25,20 @@ func TestActionLink(t *testing.T) {
 	defer Configure(nil, Catalog{}, "/")
 
 	enabled := actionLink("demo", domain.Action{Label: "Review restore run #100", URL: "tenants/1/restore-runs/100"}, "recovery-action")
-	match(t, enabled, goapp.A().Class("button").Href("/atlas/s/demo/tenants/1/restore-runs/100").DataSet("testid", "recovery-action").Text("Review restore run #100"))
+	match(t, enabled, el.A().Class("button").Attr("href", "/atlas/s/demo/tenants/1/restore-runs/100").DataSet("testid", "recovery-action").Text("Review restore run #100"))
 
 	disabled := actionLink("demo", domain.Action{Label: "Open restore history", Disabled: true, HelperText: "Your access does not include restore runs."}, "recovery-action")
-	match(t, disabled, goapp.Button().Type("button").Class("button").Disabled(true).DataSet("testid", "recovery-action").
+	match(t, disabled, el.Button().Attr("type", "button").Class("button").Attr("disabled", true).DataSet("testid", "recovery-action").
 		Attr("aria-describedby", "recovery-action-help").Text("Open restore history"), 0)
-	match(t, disabled, goapp.Span().ID("recovery-action-help").Class("helper").Text("Your access does not include restore runs."), 1)
+	match(t, disabled, el.Span().ID("recovery-action-help").Class("helper").Text("Your access does not include restore runs."), 1)
 }
 
 // No fake zeros: only the counts the snapshot has are shown.
 func TestResultSummary(t *testing.T) {
 	tree := resultSummary(domain.ResultSummary{Available: true, Counts: &domain.Counts{Total: i64(3), Skipped: i64(1)}})
-	match(t, tree, goapp.Li().DataSet("count", "Total"), 0)
-	match(t, tree, goapp.Li().DataSet("count", "Skipped"), 1)
-	assert.Error(t, goapp.TestMatch(tree, goapp.TestUIDescriptor{Path: goapp.TestPath(2), Expected: goapp.Li()}), "no third count")
+	match(t, tree, el.Li().DataSet("count", "Total"), 0)
+	match(t, tree, el.Li().DataSet("count", "Skipped"), 1)
+	assert.Error(t, goapp.TestMatch(tree, goapp.TestUIDescriptor{Path: goapp.TestPath(2), Expected: el.Li()}), "no third count")
 
 	match(t, resultSummary(domain.ResultSummary{Text: "Result summary unavailable"}), goapp.Text("Result summary unavailable"))
 }
@@ -50,8 +51,8 @@ func TestDiagnosticsCollapsed(t *testing.T) {
 	require.True(t, ok)
 	rs, raw, ok := v.Run(ts, recs, 1)
 	require.True(t, ok)
-	match(t, diagnostics(v, recs, rs, raw), goapp.Details().Class("card diagnostics").DataSet("testid", "diagnostics"))
-	assert.Error(t, goapp.TestMatch(diagnostics(v, recs, rs, raw), goapp.TestUIDescriptor{Expected: goapp.Details().Class("card diagnostics").DataSet("testid", "diagnostics").Open(true)}), "the matcher sees an open attribute")
+	match(t, diagnostics(v, recs, rs, raw), el.Details().Class("card diagnostics").DataSet("testid", "diagnostics"))
+	assert.Error(t, goapp.TestMatch(diagnostics(v, recs, rs, raw), goapp.TestUIDescriptor{Expected: el.Details().Class("card diagnostics").DataSet("testid", "diagnostics").Attr("open", true)}), "the matcher sees an open attribute")
 }
 
 func TestRunOfAnotherTenantIsNotFound(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tenantatlas/tenantatlas/app/el"
 )
 
 // pageSize bounds the rows a list puts in the page, whatever the portfolio's
@@ -50,13 +51,13 @@ func pager(snap string, query url.Values, s pageSpan, n int) app.UI {
 	}
 	step := func(page int, label, rel string) app.UI {
 		if page < 1 || page > s.pages {
-			return app.Span().Class("pager__step pager__step--none").Attr("aria-hidden", "true").Text(label)
+			return el.Span().Class("pager__step pager__step--none").Attr("aria-hidden", "true").Text(label)
 		}
-		return app.A().Class("pager__step").Href(to(page)).Attr("rel", rel).DataSet("testid", "pager-"+rel).Text(label)
+		return el.A().Class("pager__step").Attr("href", to(page)).Attr("rel", rel).DataSet("testid", "pager-"+rel).Text(label)
 	}
-	return app.Nav().Class("pager").Attr("aria-label", "Pages of tenants").DataSet("testid", "pager").Body(
+	return el.Nav().Class("pager").Attr("aria-label", "Pages of tenants").DataSet("testid", "pager").Body(
 		step(s.page-1, "← Previous", "prev"),
-		app.Span().Attr("aria-current", "page").Textf("Tenants %d–%d of %d (page %d of %d)", s.from+1, s.to, n, s.page, s.pages),
+		el.Span().Attr("aria-current", "page").Textf("Tenants %d–%d of %d (page %d of %d)", s.from+1, s.to, n, s.page, s.pages),
 		step(s.page+1, "Next →", "next"),
 	)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -89,17 +90,17 @@ func (p *portfolioPage) Render() app.UI {
 		sortTenants(rows, q.sort)
 		snap := p.addr.Snap
 		pg := paginate(len(rows), q.page)
-		return app.Div().Body(
-			app.H1().Text(p.view.Title()),
-			app.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", pf.GeneratedAt, len(all)),
+		return el.Div().Body(
+			el.H1().Text(p.view.Title()),
+			el.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", pf.GeneratedAt, len(all)),
 			summaryCounts(snap, postureCount, overviewCount, invalid),
 			p.filterForm(q),
 			app.If(q.q != "", func() app.UI {
-				return app.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
+				return el.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
 			}),
 			app.If(len(pf.Errors) > 0, func() app.UI {
-				return app.Details().Class("card card--warning").Body(
-					app.Summary().Textf("%d errors in this snapshot's records", len(pf.Errors)+pf.ErrorsOmitted),
+				return el.Details().Class("card card--warning").Body(
+					el.Summary().Textf("%d errors in this snapshot's records", len(pf.Errors)+pf.ErrorsOmitted),
 					problemList(pf.Errors, pf.ErrorsOmitted),
 				)
 			}),
@@ -142,25 +143,25 @@ func sortTenants(rows []domain.PortfolioTenant, by string) {
 // a count is also the filter for its state.
 func summaryCounts(snap string, posture, overview map[string]int, invalid int) app.UI {
 	item := func(filter, state, label string, n int) app.UI {
-		count := app.Strong().Textf("%d", n)
+		count := el.Strong().Textf("%d", n)
 		if filter == "" || n == 0 {
-			return app.Li().Body(count, app.Text(" "+label))
+			return el.Li().Body(count, app.Text(" "+label))
 		}
 		href := link("/s/" + snap + "/?" + url.Values{filter: {state}}.Encode())
-		return app.Li().Body(app.A().Href(href).DataSet("filter", filter+"="+state).Body(count, app.Text(" "+label)))
+		return el.Li().Body(el.A().Attr("href", href).DataSet("filter", filter+"="+state).Body(count, app.Text(" "+label)))
 	}
 	backup := func(state string) app.UI { return item("backup", state, postureWords[state], posture[state]) }
 	recovery := func(state string) app.UI { return item("recovery", state, overviewWords[state], overview[state]) }
-	return app.Section().Class("summary").Attr("aria-label", "Counts per state").Body(
-		app.Ul().Class("counts").Body(
-			app.Li().Class("counts__title").Text("Backup health:"),
+	return el.Section().Class("summary").Attr("aria-label", "Counts per state").Body(
+		el.Ul().Class("counts").Body(
+			el.Li().Class("counts__title").Text("Backup health:"),
 			backup(domain.PostureAbsent),
 			backup(domain.PostureStale),
 			backup(domain.PostureDegraded),
 			backup(domain.PostureHealthy),
 		),
-		app.Ul().Class("counts").Body(
-			app.Li().Class("counts__title").Text("Recovery evidence:"),
+		el.Ul().Class("counts").Body(
+			el.Li().Class("counts__title").Text("Recovery evidence:"),
 			recovery(domain.OverviewWeakened),
 			recovery(domain.OverviewUnvalidated),
 			recovery(domain.OverviewNoRecentIssuesVisible),
@@ -173,9 +174,9 @@ func summaryCounts(snap string, posture, overview map[string]int, invalid int) a
 // Selected(false), which browsers read as selected, so it is set only when
 // true; "Any" has a value of its own because go-app drops empty ones.
 func option(value, label, selected string) app.UI {
-	o := app.Option().Value(value).Text(label)
+	o := el.Option().Attr("value", value).Text(label)
 	if value == selected || (value == anyValue && selected == "") {
-		o = o.Selected(true)
+		o = o.Attr("selected", true)
 	}
 	return o
 }
@@ -183,32 +184,32 @@ func option(value, label, selected string) app.UI {
 const anyValue = "any"
 
 func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
-	return app.Form().Class("filters").Method("get").Action(link("/s/"+p.addr.Snap+"/")).Attr("role", "search").Body(
-		app.Label().For("q").Text("Search"),
-		app.Input().Type("search").ID("q").Name("q").Value(attrValue(q.q)).Placeholder("Tenant name"),
-		app.Label().For("backup").Text("Backup"),
-		app.Select().ID("backup").Name("backup").Body(
+	return el.Form().Class("filters").Attr("method", "get").Attr("action", link("/s/"+p.addr.Snap+"/")).Attr("role", "search").Body(
+		el.Label().Attr("for", "q").Text("Search"),
+		el.Input().Attr("type", "search").ID("q").Attr("name", "q").Attr("value", attrValue(q.q)).Attr("placeholder", "Tenant name"),
+		el.Label().Attr("for", "backup").Text("Backup"),
+		el.Select().ID("backup").Attr("name", "backup").Body(
 			option(anyValue, "Any", q.backup),
 			option(domain.PostureAbsent, postureWords[domain.PostureAbsent], q.backup),
 			option(domain.PostureStale, postureWords[domain.PostureStale], q.backup),
 			option(domain.PostureDegraded, postureWords[domain.PostureDegraded], q.backup),
 			option(domain.PostureHealthy, postureWords[domain.PostureHealthy], q.backup),
 		),
-		app.Label().For("recovery").Text("Recovery"),
-		app.Select().ID("recovery").Name("recovery").Body(
+		el.Label().Attr("for", "recovery").Text("Recovery"),
+		el.Select().ID("recovery").Attr("name", "recovery").Body(
 			option(anyValue, "Any", q.recovery),
 			option(domain.OverviewWeakened, overviewWords[domain.OverviewWeakened], q.recovery),
 			option(domain.OverviewUnvalidated, overviewWords[domain.OverviewUnvalidated], q.recovery),
 			option(domain.OverviewNoRecentIssuesVisible, overviewWords[domain.OverviewNoRecentIssuesVisible], q.recovery),
 		),
-		app.Label().For("sort").Text("Sort"),
-		app.Select().ID("sort").Name("sort").Body(
+		el.Label().Attr("for", "sort").Text("Sort"),
+		el.Select().ID("sort").Attr("name", "sort").Body(
 			option("name", "Name", q.sort),
 			option("backup", "Backup health", q.sort),
 			option("recovery", "Recovery evidence", q.sort),
 			option("id", "Tenant id", q.sort),
 		),
-		app.Button().Type("submit").Class("button").Text("Apply"),
+		el.Button().Attr("type", "submit").Class("button").Text("Apply"),
 	)
 }
 
@@ -217,47 +218,42 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 // is shown at all (rules.md §7).
 func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool) app.UI {
 	if len(rows) == 0 {
-		return app.P().Class("muted").Text("No tenant matches these filters.")
+		return el.P().Class("muted").Text("No tenant matches these filters.")
 	}
-	return app.Div().Class("table-wrap").Body(app.Table().Class("table table--stack").Body(
-		app.Caption().Class("visually-hidden").Text("Tenants"),
-		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Tenant"),
-			app.Th().Scope("col").Text("Backup health"),
-			app.Th().Scope("col").Text("Recovery evidence"),
-			app.Th().Scope("col").Text("Latest relevant restore"),
-		)),
-		app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
+	return el.Div().Class("table-wrap").Body(el.Table().Class("table table--stack").Body(
+		el.Caption().Class("visually-hidden").Text("Tenants"),
+		tableHead("Tenant", "Backup health", "Recovery evidence", "Latest relevant restore"),
+		el.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 			t := rows[i]
 			r := t.Row
-			tr := app.Tr().DataSet("testid", "tenant-row").DataSet("tenant-id", t.ID)
+			tr := el.Tr().DataSet("testid", "tenant-row").DataSet("tenant-id", t.ID)
 			href := link(fmt.Sprintf("/s/%s/tenants/%d", snap, t.ID))
 			if r.DataStatus != domain.DataValid {
 				return tr.DataSet("backup-posture", "invalid").DataSet("overview-state", "invalid").Body(
-					app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
-					app.Td().ColSpan(3).DataSet("label", "Data").Body(app.Span().DataSet("testid", "tenant-invalid").Body(
-						badge("", "Invalid data"), app.Text(" "), app.A().Href(href).Text("See its errors"))),
+					el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
+					el.Td().Attr("colspan", 3).DataSet("label", "Data").Body(el.Span().DataSet("testid", "tenant-invalid").Body(
+						badge("", "Invalid data"), app.Text(" "), el.A().Attr("href", href).Text("See its errors"))),
 				)
 			}
 			var latest app.UI
 			switch {
 			case !canRestore:
-				latest = app.Span().Class("muted").Text("Not shown: restore.view is missing")
+				latest = el.Span().Class("muted").Text("Not shown: restore.view is missing")
 			case r.LatestRelevantRestoreRunID == nil:
-				latest = app.Span().Class("muted").Text("None")
+				latest = el.Span().Class("muted").Text("None")
 			default:
 				id := *r.LatestRelevantRestoreRunID
 				words := ""
 				if r.LatestRelevantAttentionState != nil {
 					words = ", " + attentionWords[*r.LatestRelevantAttentionState]
 				}
-				latest = app.A().Href(link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words)
+				latest = el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words)
 			}
 			return tr.DataSet("backup-posture", *r.BackupPosture).DataSet("overview-state", *r.OverviewState).Body(
-				app.Th().Scope("row").Body(app.A().Href(href).Text(t.Name)),
-				app.Td().DataSet("label", "Backup health").Body(badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
-				app.Td().DataSet("label", "Recovery evidence").Body(badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
-				app.Td().DataSet("label", "Latest relevant restore").Body(latest),
+				el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
+				el.Td().DataSet("label", "Backup health").Body(badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
+				el.Td().DataSet("label", "Recovery evidence").Body(badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
+				el.Td().DataSet("label", "Latest relevant restore").Body(latest),
 			)
 		})),
 	))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -31,18 +32,18 @@ func (p *restoreRunPage) Render() app.UI {
 			return notFound(fmt.Sprintf("Tenant %s has no restore run #%d.", ts.Name, p.addr.Run))
 		}
 		res := rs.Result
-		return app.Div().Body(
+		return el.Div().Body(
 			breadcrumbs(p.addr.Snap, ts.Name, fmt.Sprintf("Restore run #%d", rs.ID)),
-			app.Section().Class("card decision").DataSet("testid", "restore-result").DataSet("state", res.State).Attr("aria-labelledby", "result-title").Body(
-				app.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge("result:"+res.State, res.StatusLabel)),
-				app.Dl().Class("facts").Body(
-					app.Dt().Text("Reason"), app.Dd().Text(res.Reason),
-					app.Dt().Text("Impact"), app.Dd().Text(res.Impact),
-					app.Dt().Text("Next action"), app.Dd().Body(app.Strong().Text(res.PrimaryNextAction)),
-					app.Dt().Text("Operation proof"), app.Dd().DataSet("testid", "operation-proof").DataSet("state", res.OperationProofState).Text(proofWords[res.OperationProofState]),
-					app.Dt().Text("Post-run evidence"), app.Dd().DataSet("testid", "post-run-evidence").DataSet("state", res.PostRunEvidenceState).Text(proofWords[res.PostRunEvidenceState]),
-					app.Dt().Text("Result summary"), app.Dd().DataSet("testid", "result-summary").Body(resultSummary(res.ResultSummary)),
-					app.Dt().Text("What this allows you to say"), app.Dd().DataSet("testid", "allowed-claims").Body(claims(res.AllowedClaims)),
+			el.Section().Class("card decision").DataSet("testid", "restore-result").DataSet("state", res.State).Attr("aria-labelledby", "result-title").Body(
+				el.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge("result:"+res.State, res.StatusLabel)),
+				el.Dl().Class("facts").Body(
+					term("Reason"), el.Dd().Text(res.Reason),
+					term("Impact"), el.Dd().Text(res.Impact),
+					term("Next action"), el.Dd().Body(el.Strong().Text(res.PrimaryNextAction)),
+					term("Operation proof"), el.Dd().DataSet("testid", "operation-proof").DataSet("state", res.OperationProofState).Text(proofWords[res.OperationProofState]),
+					term("Post-run evidence"), el.Dd().DataSet("testid", "post-run-evidence").DataSet("state", res.PostRunEvidenceState).Text(proofWords[res.PostRunEvidenceState]),
+					term("Result summary"), el.Dd().DataSet("testid", "result-summary").Body(resultSummary(res.ResultSummary)),
+					term("What this allows you to say"), el.Dd().DataSet("testid", "allowed-claims").Body(claims(res.AllowedClaims)),
 				),
 				whyDisclosure(res.Why),
 			),
@@ -67,8 +68,8 @@ func resultSummary(s domain.ResultSummary) app.UI {
 			parts = append(parts, e)
 		}
 	}
-	return app.Ul().Class("inline-list").Body(app.Range(parts).Slice(func(i int) app.UI {
-		return app.Li().DataSet("count", parts[i].k).Body(app.Text(parts[i].k+": "), app.Strong().Text(strconv.FormatInt(*parts[i].v, 10)))
+	return el.Ul().Class("inline-list").Body(app.Range(parts).Slice(func(i int) app.UI {
+		return el.Li().DataSet("count", parts[i].k).Body(app.Text(parts[i].k+": "), el.Strong().Text(strconv.FormatInt(*parts[i].v, 10)))
 	}))
 }
 
@@ -76,7 +77,7 @@ func claims(cs []string) app.UI {
 	if len(cs) == 0 {
 		return app.Text("No claim beyond what is listed above.")
 	}
-	return app.Ul().Class("inline-list").Body(app.Range(cs).Slice(func(i int) app.UI { return app.Li().Text(cs[i]) }))
+	return el.Ul().Class("inline-list").Body(app.Range(cs).Slice(func(i int) app.UI { return el.Li().Text(cs[i]) }))
 }
 
 // diagnostics holds the raw records; collapsed when the page loads.
@@ -93,47 +94,47 @@ func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *domain.
 		kind string
 		list []domain.ResultEntry
 	}{{"Items", raw.Results.Items}, {"Foundations", raw.Results.Foundations}, {"Assignments", raw.Results.Assignments}}
-	return app.Details().Class("card diagnostics").DataSet("testid", "diagnostics").Body(
-		app.Summary().Text("Diagnostics: raw statuses and records"),
-		app.H3().Text("Restore run"),
-		app.Dl().Class("facts").Body(
-			app.Dt().Text("Status"), app.Dd().Body(app.Code().Text(string(raw.Status))),
-			app.Dt().Text("Dry run"), app.Dd().Text(strconv.FormatBool(raw.IsDryRun)),
-			app.Dt().Text("Created"), app.Dd().Text(raw.CreatedAt.Format("2006-01-02 15:04:05Z07:00")),
-			app.Dt().Text("Completed"), app.Dd().Text(completed),
-			app.Dt().Text("Attention"), app.Dd().Body(app.Code().Text(rs.Attention.State), app.Text(" — "+rs.Attention.Summary)),
-			app.Dt().Text("Scope basis"), app.Dd().Text(orNone(raw.Metadata.ScopeBasis)),
+	return el.Details().Class("card diagnostics").DataSet("testid", "diagnostics").Body(
+		el.Summary().Text("Diagnostics: raw statuses and records"),
+		el.H3().Text("Restore run"),
+		el.Dl().Class("facts").Body(
+			term("Status"), el.Dd().Body(el.Code().Text(string(raw.Status))),
+			term("Dry run"), el.Dd().Text(strconv.FormatBool(raw.IsDryRun)),
+			term("Created"), el.Dd().Text(raw.CreatedAt.Format("2006-01-02 15:04:05Z07:00")),
+			term("Completed"), el.Dd().Text(completed),
+			term("Attention"), el.Dd().Body(el.Code().Text(rs.Attention.State), app.Text(" — "+rs.Attention.Summary)),
+			term("Scope basis"), el.Dd().Text(orNone(raw.Metadata.ScopeBasis)),
 		),
-		app.H3().Text("Operation"),
-		app.If(op == nil, func() app.UI { return app.P().Text("No operation run is linked to this restore.") }).Else(func() app.UI {
-			return app.Dl().Class("facts").Body(
-				app.Dt().Text("Operation run"), app.Dd().Textf("#%d (%s)", op.ID, op.Type),
-				app.Dt().Text("Status"), app.Dd().Body(app.Code().Text(string(op.Status))),
-				app.Dt().Text("Outcome"), app.Dd().Body(app.Code().Text(string(op.Outcome))),
+		el.H3().Text("Operation"),
+		app.If(op == nil, func() app.UI { return el.P().Text("No operation run is linked to this restore.") }).Else(func() app.UI {
+			return el.Dl().Class("facts").Body(
+				term("Operation run"), el.Dd().Textf("#%d (%s)", op.ID, op.Type),
+				term("Status"), el.Dd().Body(el.Code().Text(string(op.Status))),
+				term("Outcome"), el.Dd().Body(el.Code().Text(string(op.Outcome))),
 			)
 		}),
-		app.H3().Text("Evidence records"),
+		el.H3().Text("Evidence records"),
 		evidenceRecords(v, recs, op),
-		app.H3().Text("Result entries"),
+		el.H3().Text("Result entries"),
 		app.Range(entries).Slice(func(i int) app.UI {
 			e := entries[i]
 			if len(e.list) == 0 {
-				return app.P().Class("muted").Text(e.kind + ": none recorded.")
+				return el.P().Class("muted").Text(e.kind + ": none recorded.")
 			}
-			return app.Div().Class("table-wrap").Body(app.Table().Class("table").Body(
-				app.Caption().Text(e.kind),
-				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Name"), app.Th().Scope("col").Text("Type"), app.Th().Scope("col").Text("Outcome"), app.Th().Scope("col").Text("Message"))),
-				app.TBody().Body(app.Range(e.list).Slice(func(j int) app.UI {
+			return el.Div().Class("table-wrap").Body(el.Table().Class("table").Body(
+				el.Caption().Text(e.kind),
+				tableHead("Name", "Type", "Outcome", "Message"),
+				el.TBody().Body(app.Range(e.list).Slice(func(j int) app.UI {
 					x := e.list[j]
-					return app.Tr().Body(app.Td().Text(x.Name), app.Td().Text(x.Type), app.Td().Body(app.Code().Text(string(x.Outcome))), app.Td().Text(x.Message))
+					return el.Tr().Body(el.Td().Text(x.Name), el.Td().Text(x.Type), el.Td().Body(el.Code().Text(string(x.Outcome))), el.Td().Text(x.Message))
 				})),
 			))
 		}),
-		app.H3().Text("Not applied"),
-		app.If(len(raw.Metadata.NonApplied) == 0, func() app.UI { return app.P().Class("muted").Text("None listed.") }).Else(func() app.UI {
-			return app.Ul().Body(app.Range(raw.Metadata.NonApplied).Slice(func(i int) app.UI {
+		el.H3().Text("Not applied"),
+		app.If(len(raw.Metadata.NonApplied) == 0, func() app.UI { return el.P().Class("muted").Text("None listed.") }).Else(func() app.UI {
+			return el.Ul().Body(app.Range(raw.Metadata.NonApplied).Slice(func(i int) app.UI {
 				n := raw.Metadata.NonApplied[i]
-				return app.Li().Body(app.Strong().Text(n.Name), app.Text(" "+orNone(n.Reason)))
+				return el.Li().Body(el.Strong().Text(n.Name), app.Text(" "+orNone(n.Reason)))
 			}))
 		}),
 	)
@@ -141,19 +142,19 @@ func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *domain.
 
 func evidenceRecords(v *View, recs *tenantRecords, op *domain.OperationRun) app.UI {
 	if !v.Can(domain.CapEvidenceView) {
-		return app.P().Class("helper").Text("Your access does not include evidence records (the evidence.view capability is missing).")
+		return el.P().Class("helper").Text("Your access does not include evidence records (the evidence.view capability is missing).")
 	}
 	if op == nil || len(recs.Evidence[op.ID]) == 0 {
-		return app.P().Class("muted").Text("No evidence snapshot is recorded for this run's operation.")
+		return el.P().Class("muted").Text("No evidence snapshot is recorded for this run's operation.")
 	}
 	ev := recs.Evidence[op.ID]
-	return app.Ul().Body(app.Range(ev).Slice(func(i int) app.UI {
+	return el.Ul().Body(app.Range(ev).Slice(func(i int) app.UI {
 		e := ev[i]
 		exp := "no expiry"
 		if e.ExpiresAt != nil {
 			exp = "expires " + e.ExpiresAt.Format("2006-01-02 15:04Z07:00")
 		}
-		return app.Li().Textf("Evidence snapshot #%d: %s, captured %s, %s", e.ID, e.Status, e.CapturedAt.Format("2006-01-02 15:04Z07:00"), exp)
+		return el.Li().Textf("Evidence snapshot #%d: %s, captured %s, %s", e.ID, e.Status, e.CapturedAt.Format("2006-01-02 15:04Z07:00"), exp)
 	}))
 }
 

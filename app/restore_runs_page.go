@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -31,38 +32,33 @@ func (p *restoreRunsPage) Render() app.UI {
 			marked[id] = true
 		}
 		runs := ts.RestoreRuns
-		return app.Div().Body(
+		return el.Div().Body(
 			breadcrumbs(snap, ts.Name, "Restore runs"),
-			app.H1().Text("Restore runs of "+ts.Name),
+			el.H1().Text("Restore runs of "+ts.Name),
 			app.If(hasBanner, func() app.UI {
-				return app.Div().Class("banner").Attr("role", "note").DataSet("testid", "continuity-banner").DataSet("reason", banner.Reason).
+				return el.Div().Class("banner").Attr("role", "note").DataSet("testid", "continuity-banner").DataSet("reason", banner.Reason).
 					Text(banner.Text)
 			}),
 			app.If(len(runs) == 0, func() app.UI {
-				return app.P().Class("muted").Text("This tenant has no restore runs in the snapshot.")
+				return el.P().Class("muted").Text("This tenant has no restore runs in the snapshot.")
 			}).Else(func() app.UI {
-				return app.Div().Class("table-wrap").Body(app.Table().Class("table table--stack").Body(
-					app.Caption().Class("visually-hidden").Text("Restore runs"),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("Run"),
-						app.Th().Scope("col").Text("Result"),
-						app.Th().Scope("col").Text("Attention"),
-						app.Th().Scope("col").Text("Next action"),
-					)),
-					app.TBody().Body(app.Range(runs).Slice(func(i int) app.UI {
+				return el.Div().Class("table-wrap").Body(el.Table().Class("table table--stack").Body(
+					el.Caption().Class("visually-hidden").Text("Restore runs"),
+					tableHead("Run", "Result", "Attention", "Next action"),
+					el.TBody().Body(app.Range(runs).Slice(func(i int) app.UI {
 						r := runs[i]
-						tr := app.Tr().DataSet("testid", "restore-run-row").DataSet("run-id", r.ID).
+						tr := el.Tr().DataSet("testid", "restore-run-row").DataSet("run-id", r.ID).
 							DataSet("attention", r.Attention.State).DataSet("state", r.Result.State)
 						mark := app.Text("")
 						if marked[r.ID] {
 							tr = tr.Class("marked").DataSet("marked", "yes")
-							mark = app.Span().Class("mark").Text(" (why you are here)")
+							mark = el.Span().Class("mark").Text(" (why you are here)")
 						}
 						return tr.Body(
-							app.Th().Scope("row").Body(app.A().Href(link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, ts.TenantID, r.ID))).Textf("Run #%d", r.ID), mark),
-							app.Td().DataSet("label", "Result").Body(badge("result:"+r.Result.State, r.Result.StatusLabel)),
-							app.Td().DataSet("label", "Attention").Text(attentionWords[r.Attention.State]),
-							app.Td().DataSet("label", "Next action").Text(r.Attention.PrimaryNextAction),
+							el.Th().Attr("scope", "row").Body(el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, ts.TenantID, r.ID))).Textf("Run #%d", r.ID), mark),
+							el.Td().DataSet("label", "Result").Body(badge("result:"+r.Result.State, r.Result.StatusLabel)),
+							el.Td().DataSet("label", "Attention").Text(attentionWords[r.Attention.State]),
+							el.Td().DataSet("label", "Next action").Text(r.Attention.PrimaryNextAction),
 						)
 					})),
 				))

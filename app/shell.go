@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -132,14 +133,14 @@ func (l *loader) shell(body func() app.UI) app.UI {
 	switch {
 	case !l.navigated:
 		ready = false
-		content = app.P().Class("loading").Attr("role", "status").Text("Loading…")
+		content = el.P().Class("loading").Attr("role", "status").Text("Loading…")
 	case l.fallback:
 		// Not ready: the app has yet to decide what this address is.
 		ready = false
-		content = app.Section().Class("card").DataSet("testid", "fallback").Attr("role", "status").Body(
-			app.P().Class("loading").Body(app.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text("Opening this page…")),
-			app.P().Class("muted").Text("This page is put together in your browser. If nothing appears, JavaScript or WebAssembly may be blocked, or there is no page at this address."),
-			app.P().Body(app.A().Href(link("/")).Text("Back to the snapshots")),
+		content = el.Section().Class("card").DataSet("testid", "fallback").Attr("role", "status").Body(
+			el.P().Class("loading").Body(el.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text("Opening this page…")),
+			el.P().Class("muted").Text("This page is put together in your browser. If nothing appears, JavaScript or WebAssembly may be blocked, or there is no page at this address."),
+			el.P().Body(el.A().Attr("href", link("/")).Text("Back to the snapshots")),
 		)
 	case l.addr.Kind == pageUnknown:
 		content = notFound("There is no page at this address.")
@@ -149,14 +150,14 @@ func (l *loader) shell(body func() app.UI) app.UI {
 		if l.addr.Snap == LocalSnapshot {
 			what = "Reading the file you opened in this browser…"
 		}
-		content = app.P().Class("loading").Attr("role", "status").Attr("aria-live", "polite").
-			Body(app.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text(what))
+		content = el.P().Class("loading").Attr("role", "status").Attr("aria-live", "polite").
+			Body(el.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text(what))
 	case errors.Is(l.err, ErrNoSnapshot):
 		content = notFound("There is no snapshot named “" + l.addr.Snap + "”.")
 	case l.err != nil:
-		content = app.Section().Class("card card--danger").DataSet("testid", "snapshot-error").Body(
-			app.H1().Text("The snapshot could not be loaded"),
-			app.P().Text(l.err.Error()),
+		content = el.Section().Class("card card--danger").DataSet("testid", "snapshot-error").Body(
+			el.H1().Text("The snapshot could not be loaded"),
+			el.P().Text(l.err.Error()),
 		)
 	case l.view != nil && l.view.Rejected():
 		content = snapshotError(l.view)
@@ -164,7 +165,7 @@ func (l *loader) shell(body func() app.UI) app.UI {
 		content = body()
 	}
 
-	main := app.Main().ID("main").Class("main").Body(content)
+	main := el.Main().ID("main").Class("main").Body(content)
 	if ready {
 		main = main.DataSet("ready", "true")
 	}
@@ -175,19 +176,19 @@ func (l *loader) shell(body func() app.UI) app.UI {
 			snap = l.view.Title()
 		}
 	}
-	return app.Div().Class("app").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
-		app.Header().Class("topbar").Body(
-			app.A().Class("brand").Href(link("/")).Text("tenantatlas"),
+	return el.Div().Class("app").Body(
+		el.A().Class("skip-link").Attr("href", "#main").Text("Skip to content"),
+		el.Header().Class("topbar").Body(
+			el.A().Class("brand").Attr("href", link("/")).Text("tenantatlas"),
 			app.If(snap != "", func() app.UI {
-				return app.Nav().Attr("aria-label", "Snapshot").Body(
-					app.A().Href(link("/s/" + l.addr.Snap + "/")).Text(snap),
+				return el.Nav().Attr("aria-label", "Snapshot").Body(
+					el.A().Attr("href", link("/s/"+l.addr.Snap+"/")).Text(snap),
 				)
 			}),
 		),
 		main,
-		app.Footer().Class("footer").Body(
-			app.P().Text("tenantatlas shows what the records support and nothing more: a preview is not an execution, an execution is not proof, and a backup is not a restore."),
+		el.Footer().Class("footer").Body(
+			el.P().Text("tenantatlas shows what the records support and nothing more: a preview is not an execution, an execution is not proof, and a backup is not a restore."),
 		),
 	)
 }
@@ -211,52 +212,52 @@ func (l *loader) tenantOrElse(need domain.Capability, area string) (*domain.Tena
 // snapshotError lists every problem that rejected the snapshot, as text.
 func snapshotError(v *View) app.UI {
 	ps := v.Checked.Problems
-	return app.Section().Class("card card--danger").DataSet("testid", "snapshot-error").Body(
-		app.H1().Text("This snapshot was rejected"),
-		app.P().Text("Nothing is shown from a rejected snapshot: a dashboard built on part of it could claim more than the records support."),
+	return el.Section().Class("card card--danger").DataSet("testid", "snapshot-error").Body(
+		el.H1().Text("This snapshot was rejected"),
+		el.P().Text("Nothing is shown from a rejected snapshot: a dashboard built on part of it could claim more than the records support."),
 		problemList(ps, v.Checked.Omitted),
 	)
 }
 
 func problemList(ps domain.Problems, omitted int) app.UI {
-	return app.Div().Body(
-		app.Ul().Class("problems").Body(
+	return el.Div().Body(
+		el.Ul().Class("problems").Body(
 			app.Range(ps).Slice(func(i int) app.UI {
 				p := ps[i]
-				return app.Li().Body(
-					app.If(p.Path != "", func() app.UI { return app.Code().Text(p.Path) }),
+				return el.Li().Body(
+					app.If(p.Path != "", func() app.UI { return el.Code().Text(p.Path) }),
 					app.Text(" "+p.Message),
 				)
 			}),
 		),
 		app.If(omitted > 0, func() app.UI {
-			return app.P().Textf("And %d more problems not listed.", omitted)
+			return el.P().Textf("And %d more problems not listed.", omitted)
 		}),
 	)
 }
 
 func notFound(msg string) app.UI {
-	return app.Section().Class("card").DataSet("testid", "not-found").Body(
-		app.H1().Text("Not found"),
-		app.P().Text(msg),
-		app.P().Body(app.A().Href(link("/")).Text("Back to the snapshots")),
+	return el.Section().Class("card").DataSet("testid", "not-found").Body(
+		el.H1().Text("Not found"),
+		el.P().Text(msg),
+		el.P().Body(el.A().Attr("href", link("/")).Text("Back to the snapshots")),
 	)
 }
 
 // tenantInvalid is a quarantined tenant's page: its errors and nothing derived.
 func tenantInvalid(v *View, ts *domain.TenantState) app.UI {
-	return app.Section().Class("card card--danger").DataSet("testid", "tenant-invalid").Body(
-		app.H1().Text(ts.Name),
-		app.P().Text("This tenant's records have errors, so nothing is derived for it: no backup posture, no recovery evidence, no claims."),
+	return el.Section().Class("card card--danger").DataSet("testid", "tenant-invalid").Body(
+		el.H1().Text(ts.Name),
+		el.P().Text("This tenant's records have errors, so nothing is derived for it: no backup posture, no recovery evidence, no claims."),
 		problemList(v.TenantProblems(ts.TenantID), 0),
 	)
 }
 
 // accessMissing replaces a page the viewer may not see; it shows no records.
 func accessMissing(c domain.Capability, area string) app.UI {
-	return app.Section().Class("card").DataSet("testid", "access-missing").Body(
-		app.H1().Text("Access missing"),
-		app.P().Text("Your access does not include "+area+" (the "+string(c)+" capability is missing), so none of its records are shown."),
+	return el.Section().Class("card").DataSet("testid", "access-missing").Body(
+		el.H1().Text("Access missing"),
+		el.P().Text("Your access does not include "+area+" (the "+string(c)+" capability is missing), so none of its records are shown."),
 	)
 }
 
@@ -264,13 +265,13 @@ func accessMissing(c domain.Capability, area string) app.UI {
 // helper text (rules.md §7).
 func actionLink(snap string, a domain.Action, testid string) app.UI {
 	if a.Disabled || a.URL == "" {
-		return app.Span().Class("action action--disabled").Body(
-			app.Button().Type("button").Class("button").Disabled(true).DataSet("testid", testid).
+		return el.Span().Class("action action--disabled").Body(
+			el.Button().Attr("type", "button").Class("button").Attr("disabled", true).DataSet("testid", testid).
 				Attr("aria-describedby", testid+"-help").Text(a.Label),
-			app.Span().ID(testid+"-help").Class("helper").Text(a.HelperText),
+			el.Span().ID(testid+"-help").Class("helper").Text(a.HelperText),
 		)
 	}
-	return app.A().Class("button").Href(snapLink(snap, a.URL)).DataSet("testid", testid).Text(a.Label)
+	return el.A().Class("button").Attr("href", snapLink(snap, a.URL)).DataSet("testid", testid).Text(a.Label)
 }
 
 // snapLink turns a domain URL (relative to the snapshot) into a page link.
@@ -281,12 +282,12 @@ func whyDisclosure(w *domain.Why) app.UI {
 	if w == nil {
 		return app.Text("")
 	}
-	return app.Details().Class("why").Body(
-		app.Summary().Text("Why this state?"),
-		app.P().Text(w.Text),
-		app.P().Class("muted").Body(app.Text("Rule: "+w.Rule)),
+	return el.Details().Class("why").Body(
+		el.Summary().Text("Why this state?"),
+		el.P().Text(w.Text),
+		el.P().Class("muted").Body(app.Text("Rule: "+w.Rule)),
 		app.If(len(w.Records) > 0, func() app.UI {
-			return app.P().Class("muted").Text("Records: " + strings.Join(w.Records, ", "))
+			return el.P().Class("muted").Text("Records: " + strings.Join(w.Records, ", "))
 		}),
 	)
 }

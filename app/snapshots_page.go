@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tenantatlas/tenantatlas/app/el"
 )
 
 // snapshotsPage lists the shipped snapshots and opens one of the user's own
@@ -84,28 +85,28 @@ func (p *snapshotsPage) Render() app.UI {
 	return p.shell(func() app.UI {
 		c := p.catalog
 		groups := []string{"Demo", "Scenarios", "Invalid examples"}
-		return app.Div().Body(
-			app.H1().Text("Snapshots"),
-			app.P().Text("Each snapshot is what a tenant-management backend knew at one instant. tenantatlas derives from it what can honestly be claimed about each tenant's backups and restores."),
-			app.Section().Class("card").Attr("aria-labelledby", "open-title").Body(
-				app.H2().ID("open-title").Text("Open a snapshot file"),
-				app.P().Text("The file is read and checked in this browser. It is never uploaded."),
-				app.Div().Class(dropClass(p.dragging)).DataSet("testid", "drop-zone").
+		return el.Div().Body(
+			el.H1().Text("Snapshots"),
+			el.P().Text("Each snapshot is what a tenant-management backend knew at one instant. tenantatlas derives from it what can honestly be claimed about each tenant's backups and restores."),
+			el.Section().Class("card").Attr("aria-labelledby", "open-title").Body(
+				el.H2().ID("open-title").Text("Open a snapshot file"),
+				el.P().Text("The file is read and checked in this browser. It is never uploaded."),
+				el.Div().Class(dropClass(p.dragging)).DataSet("testid", "drop-zone").
 					OnDragOver(p.onDragOver).OnDragLeave(p.onDragLeave).OnDrop(p.onDrop).Body(
-					app.Label().For("snapshot-file").Text("Pick a snapshot file (JSON) or drop it here"),
-					app.Input().Type("file").ID("snapshot-file").Accept("application/json,.json").OnChange(p.onFile),
+					el.Label().Attr("for", "snapshot-file").Text("Pick a snapshot file (JSON) or drop it here"),
+					el.Input().Attr("type", "file").ID("snapshot-file").Attr("accept", "application/json,.json").OnChange(p.onFile),
 				),
 				app.If(p.haveLocal, func() app.UI {
-					return app.P().Body(
-						app.A().Href(link("/s/"+LocalSnapshot+"/")).Text("Continue with your opened file"),
+					return el.P().Body(
+						el.A().Attr("href", link("/s/"+LocalSnapshot+"/")).Text("Continue with your opened file"),
 						app.Text(" "),
-						app.Button().Type("button").Class("button button--quiet").OnClick(p.onClose).Text("Close the file"),
+						el.Button().Attr("type", "button").Class("button button--quiet").OnClick(p.onClose).Text("Close the file"),
 					)
 				}),
-				app.If(p.message != "", func() app.UI { return app.P().Attr("role", "status").Text(p.message) }),
+				app.If(p.message != "", func() app.UI { return el.P().Attr("role", "status").Text(p.message) }),
 			),
 			app.If(p.catalogErr != nil, func() app.UI {
-				return app.P().Class("helper").Text("The list of shipped snapshots could not be read: " + p.catalogErr.Error())
+				return el.P().Class("helper").Text("The list of shipped snapshots could not be read: " + p.catalogErr.Error())
 			}),
 			app.Range(groups).Slice(func(i int) app.UI {
 				var entries []CatalogEntry
@@ -117,11 +118,11 @@ func (p *snapshotsPage) Render() app.UI {
 				if len(entries) == 0 {
 					return app.Text("")
 				}
-				return app.Section().Class("card").Body(
-					app.H2().Text(groups[i]),
-					app.Ul().Class("snapshot-list").Body(app.Range(entries).Slice(func(j int) app.UI {
+				return el.Section().Class("card").Body(
+					el.H2().Text(groups[i]),
+					el.Ul().Class("snapshot-list").Body(app.Range(entries).Slice(func(j int) app.UI {
 						e := entries[j]
-						return app.Li().Body(app.A().Href(link("/s/"+e.Name+"/")).Text(e.Name), app.Span().Class("muted").Text(" — "+e.Title))
+						return el.Li().Body(el.A().Attr("href", link("/s/"+e.Name+"/")).Text(e.Name), el.Span().Class("muted").Text(" — "+e.Title))
 					})),
 				)
 			}),

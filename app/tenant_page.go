@@ -3,6 +3,7 @@ package app
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -22,10 +23,10 @@ func (p *tenantPage) Render() app.UI {
 			return other
 		}
 		snap := p.addr.Snap
-		return app.Div().Body(
+		return el.Div().Body(
 			breadcrumbs(snap, ts.Name),
-			app.H1().Text(ts.Name),
-			app.Div().Class("cards").Body(
+			el.H1().Text(ts.Name),
+			el.Div().Class("cards").Body(
 				backupCard(snap, ts.BackupHealth),
 				recoveryCard(snap, ts.RecoveryEvidence),
 			),
@@ -35,49 +36,49 @@ func (p *tenantPage) Render() app.UI {
 }
 
 func breadcrumbs(snap string, crumbs ...string) app.UI {
-	return app.Nav().Class("breadcrumbs").Attr("aria-label", "Breadcrumb").Body(
-		app.A().Href(link("/s/"+snap+"/")).Text("Portfolio"),
-		app.Range(crumbs).Slice(func(i int) app.UI { return app.Span().Text(" / " + crumbs[i]) }),
+	return el.Nav().Class("breadcrumbs").Attr("aria-label", "Breadcrumb").Body(
+		el.A().Attr("href", link("/s/"+snap+"/")).Text("Portfolio"),
+		app.Range(crumbs).Slice(func(i int) app.UI { return el.Span().Text(" / " + crumbs[i]) }),
 	)
 }
 
 func backupCard(snap string, h *domain.BackupHealth) app.UI {
-	return app.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
+	return el.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
 		Attr("aria-labelledby", "backup-health-title").Body(
-		app.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge("posture:"+h.Posture, postureWords[h.Posture])),
-		app.P().Class("headline").Text(h.Headline),
-		app.P().Text(h.SupportingMessage),
-		app.P().Class("boundary").DataSet("testid", "claim-boundary").Text(h.PositiveClaimBoundary),
+		el.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge("posture:"+h.Posture, postureWords[h.Posture])),
+		el.P().Class("headline").Text(h.Headline),
+		el.P().Text(h.SupportingMessage),
+		el.P().Class("boundary").DataSet("testid", "claim-boundary").Text(h.PositiveClaimBoundary),
 		actionLink(snap, h.PrimaryActionTarget, "backup-action"),
 		whyDisclosure(h.Why),
 	)
 }
 
 func recoveryCard(snap string, ev *domain.RecoveryEvidence) app.UI {
-	return app.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
+	return el.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
 		Attr("aria-labelledby", "recovery-title").Body(
-		app.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
-		app.P().Class("headline").Text(ev.Headline),
-		app.P().Text(ev.Summary),
-		app.P().Class("boundary").DataSet("testid", "claim-boundary").Text(ev.ClaimBoundary),
+		el.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
+		el.P().Class("headline").Text(ev.Headline),
+		el.P().Text(ev.Summary),
+		el.P().Class("boundary").DataSet("testid", "claim-boundary").Text(ev.ClaimBoundary),
 		actionLink(snap, ev.Action, "recovery-action"),
 		whyDisclosure(ev.Why),
 	)
 }
 
 func needsAttention(snap string, items []domain.AttentionItem) app.UI {
-	return app.Section().Class("card").Attr("aria-labelledby", "attention-title").Body(
-		app.H2().ID("attention-title").Text("Needs attention"),
+	return el.Section().Class("card").Attr("aria-labelledby", "attention-title").Body(
+		el.H2().ID("attention-title").Text("Needs attention"),
 		app.If(len(items) == 0, func() app.UI {
-			return app.P().Class("muted").Text("Nothing in backup inputs or the latest restore needs attention. See the recovery evidence card for what that does and does not show.")
+			return el.P().Class("muted").Text("Nothing in backup inputs or the latest restore needs attention. See the recovery evidence card for what that does and does not show.")
 		}).Else(func() app.UI {
-			return app.Ul().Class("attention").Body(app.Range(items).Slice(func(i int) app.UI {
+			return el.Ul().Class("attention").Body(app.Range(items).Slice(func(i int) app.UI {
 				it := items[i]
-				li := app.Li().DataSet("testid", "needs-attention-item").DataSet("kind", it.Kind)
+				li := el.Li().DataSet("testid", "needs-attention-item").DataSet("kind", it.Kind)
 				if it.Disabled || it.URL == "" {
-					return li.Body(app.Span().Text(it.Headline), app.Span().Class("helper").Text(" "+it.HelperText))
+					return li.Body(el.Span().Text(it.Headline), el.Span().Class("helper").Text(" "+it.HelperText))
 				}
-				return li.Body(app.A().Href(snapLink(snap, it.URL)).Text(it.Headline))
+				return li.Body(el.A().Attr("href", snapLink(snap, it.URL)).Text(it.Headline))
 			}))
 		}),
 	)
