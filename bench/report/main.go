@@ -51,7 +51,7 @@ func run(out string, reps int, sizeOnly bool) error {
 		return err
 	}
 	ratio := float64(app.brotli) / float64(hello.brotli)
-	fmt.Fprintf(&r, "## app.wasm size (make size)\n\nBuilt as `make wasm` builds it (`-trimpath -ldflags=\"-s -w\"`), against go-app's \"hello\" app (bench/hello) built the same way; gzip -9 and brotli 11.\n\n")
+	fmt.Fprintf(&r, "## app.wasm size (make size)\n\nBoth built by `make wasm` (its WASM_FLAGS: debug info stripped, our packages without inlining): app.wasm, and go-app's \"hello\" app (bench/hello); gzip -9 and brotli 11.\n\n")
 	fmt.Fprintf(&r, "| | raw | gzip | brotli |\n|---|---:|---:|---:|\n")
 	fmt.Fprintf(&r, "| app.wasm | %s | %s | %s |\n| hello | %s | %s | %s |\n", mb(app.raw), mb(app.gzip), mb(app.brotli), mb(hello.raw), mb(hello.gzip), mb(hello.brotli))
 	fmt.Fprintf(&r, "| ratio | %.2f× | %.2f× | **%.2f×** |\n\n", float64(app.raw)/float64(hello.raw), float64(app.gzip)/float64(hello.gzip), ratio)

@@ -16,10 +16,12 @@ type wasmSize struct {
 	raw, gzip, brotli int
 }
 
-// buildWASM builds pkg for the browser exactly as `make wasm` builds app.wasm.
+// buildWASM builds pkg for the browser with `make wasm` itself, so that
+// app.wasm and the hello app are built with the Makefile's flags and only
+// those: a copy of the flags here could drift from what is served.
 func buildWASM(pkg, out string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd := exec.Command("make", "-s", "wasm", "WASM_PKG="+pkg, "WASM="+out)
+	cmd.Stdout = os.Stderr
 	cmd.Stderr = os.Stderr
 	return cmd.Run()
 }
