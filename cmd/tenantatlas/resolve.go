@@ -12,10 +12,6 @@ import (
 	"sync"
 	"text/tabwriter"
 
-	jsonv2 "github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
-	jsonv1 "github.com/go-json-experiment/json/v1"
-
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -81,14 +77,6 @@ func hasTenant(c *domain.Checked, id int64) bool {
 	return false
 }
 
-// tenantJSON writes a tenant as encoding/json's MarshalIndent does (v1's
-// semantics: omitempty, HTML-safe escaping, nil slices as null), inside the
-// tenants array. json/v2 indents as it writes, where MarshalIndent marshals
-// and then re-scans to indent: a fifth of resolve's time on a large
-// portfolio went to that second pass.
-var tenantJSON = jsonv2.JoinOptions(jsonv1.DefaultOptionsV1(),
-	jsontext.Multiline(true), jsontext.WithIndent("  "), jsontext.WithIndentPrefix("    "))
-
 // writeJSON writes the resolution as encoding/json's Encoder with a
 // two-space indent would, byte for byte, but a tenant at a time: the output
 // of a large portfolio is twice its input and is never held whole. Tenants
@@ -117,7 +105,6 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 	workers := runtime.GOMAXPROCS(0)
 	const batch = 64
 	encoded := make([][]byte, batch)
-	errs := make([]error, batch)
 	n := 0
 	for start := 0; start < len(ids); start += batch {
 		part := ids[start:min(start+batch, len(ids))]
@@ -129,20 +116,17 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 		close(next)
 		for range min(workers, len(part)) {
 			wg.Go(func() {
-				var buf bytes.Buffer
+				var w tenantWriter
 				for k := range next {
 					ts := r.Tenant(part[k])
-					buf.Reset()
-					errs[k] = jsonv2.MarshalWrite(&buf, ts, tenantJSON)
-					encoded[k] = append(encoded[k][:0], bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+					w.reset()
+					w.tenant(&ts)
+					encoded[k] = append(encoded[k][:0], w.b...)
 				}
 			})
 		}
 		wg.Wait()
 		for k := range part {
-			if errs[k] != nil {
-				return errs[k]
-			}
 			sep := "[\n    "
 			if n > 0 {
 				sep = ",\n    "
