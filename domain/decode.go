@@ -126,8 +126,12 @@ type decoder struct {
 	runs     recordBuffer[RestoreRun]
 	ops      recordBuffer[OperationRun]
 	evidence recordBuffer[EvidenceSnapshot]
-	metas    map[string][]*recordMeta
-	strings  map[string]string // interned, see intern
+	// metas indexes every record's recordMeta by collection and position;
+	// the metas themselves live in metaStore, a chunk of them at a time
+	// rather than an allocation each (a portfolio has hundreds of thousands).
+	metas     map[string][]*recordMeta
+	metaStore recordBuffer[recordMeta]
+	strings   map[string]string // interned, see intern
 	// seenGeneratedAt and friends record what the top level had.
 	seenVersion, seenGeneratedAt bool
 	generatedAtOK                bool

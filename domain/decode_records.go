@@ -21,7 +21,7 @@ var (
 // kept or named in a problem.
 func (d *decoder) records(coll string, read func(m *recordMeta) error) error {
 	_, err := d.array(at{field: coll, idx: -1}, "an array", func(i int) error {
-		m := &recordMeta{coll: coll, index: i, offset: d.dec.InputOffset()}
+		m := d.metaStore.add(recordMeta{coll: coll, index: i, offset: d.dec.InputOffset()})
 		d.metas[coll] = append(d.metas[coll], m)
 		k, err := d.peek()
 		if err != nil {

@@ -17,7 +17,9 @@ const (
 	maxChunk   = 4096
 )
 
-func (b *recordBuffer[T]) add(v T) {
+// add appends v and returns where it is kept: a chunk is never moved or
+// grown once allocated, so the pointer stays valid.
+func (b *recordBuffer[T]) add(v T) *T {
 	if len(b.cur) == cap(b.cur) {
 		size := firstChunk
 		if b.cur != nil {
@@ -28,6 +30,7 @@ func (b *recordBuffer[T]) add(v T) {
 	}
 	b.cur = append(b.cur, v)
 	b.n++
+	return &b.cur[len(b.cur)-1]
 }
 
 // join returns every record in the order added: the one chunk itself when

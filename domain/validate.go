@@ -88,12 +88,9 @@ func (d *decoder) validate() {
 			}
 		}
 	}
-	type owner struct {
-		tenant int64
-		m      *recordMeta
-	}
-	ids := func(coll, what string, n int, idOf func(i int) (int64, int)) map[int64][]owner {
-		seen := make(map[int64][]owner, n)
+	ids := func(coll, what string, n int, idOf func(i int) (int64, int)) map[int64]holders {
+		seen := make(map[int64]holders, n)
+		var dups []int64 // ids with more than one holder, in order of first duplicate
 		for i := 0; i < n; i++ {
 			id, index := idOf(i)
 			m := metaOf(coll, index)
@@ -105,13 +102,21 @@ func (d *decoder) validate() {
 				addAt(m, "id", CodeOutOfRange, "%s id must be 1 or more, not %d", what, id)
 				continue
 			}
-			seen[id] = append(seen[id], owner{m.tenantID, m})
-		}
-		// A record id used twice quarantines every tenant that uses it.
-		for id, owners := range seen {
-			if len(owners) < 2 {
+			h, ok := seen[id]
+			if !ok {
+				seen[id] = holders{one: [1]owner{{m.tenantID, m}}}
 				continue
 			}
+			if h.more == nil {
+				dups = append(dups, id)
+			}
+			h.more = append(h.more, owner{m.tenantID, m})
+			seen[id] = h
+		}
+		// A record id used twice quarantines every tenant that uses it.
+		for _, id := range dups {
+			h := seen[id]
+			owners := h.all()
 			for _, o := range owners {
 				others := make([]string, 0, maxNamedHolders)
 				for _, p := range owners {
@@ -139,11 +144,12 @@ func (d *decoder) validate() {
 	// ref checks that a reference names a record of the referrer's own tenant.
 	// An orphan target (tenant_id missing or naming no tenant) is nobody's
 	// record, so a reference to it is a missing reference, not a cross-tenant one.
-	ref := func(m *recordMeta, name, what string, id int64, targets map[int64][]owner) {
+	ref := func(m *recordMeta, name, what string, id int64, targets map[int64]holders) {
 		if _, ok := tenantIdx[m.tenantID]; !m.hasTenant || !ok {
 			return
 		}
-		owners := targets[id]
+		h := targets[id]
+		owners := h.all()
 		var other *owner
 		for i := range owners {
 			o := &owners[i]
@@ -223,6 +229,32 @@ func (d *decoder) validate() {
 		}
 		// expires_at lies in the future by nature: it is not checked.
 	}
+}
+
+// owner is one record that holds an id.
+type owner struct {
+	tenant int64
+	m      *recordMeta
+}
+
+// holders are the records that hold one id: nearly always one, kept in the
+// map entry itself; a slice is allocated only for an id that is used again
+// (a map of slices cost an allocation for each of a portfolio's records).
+type holders struct {
+	one  [1]owner // the first holder; zero when no record holds the id
+	more []owner  // the holders after it, of a duplicated id
+}
+
+// all lists the holders in input order, without allocating unless the id is
+// duplicated.
+func (h *holders) all() []owner {
+	switch {
+	case h.one[0].m == nil:
+		return nil
+	case h.more == nil:
+		return h.one[:]
+	}
+	return append(h.one[:], h.more...)
 }
 
 // hasIssue reports whether the decoder already reported a problem with the
