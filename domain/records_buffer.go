@@ -34,14 +34,20 @@ func (b *recordBuffer[T]) add(v T) *T {
 }
 
 // join returns every record in the order added: the one chunk itself when
-// there is only one, else one slice of exactly the right length.
+// there is only one, else one slice of exactly the right length. The buffer
+// lets go of its chunks, so that they can be collected while validation
+// runs: kept to the end of Check, a portfolio's records were in memory
+// twice at its peak.
 func (b *recordBuffer[T]) join() []T {
-	if len(b.full) == 0 {
-		return b.cur
+	full, cur, n := b.full, b.cur, b.n
+	*b = recordBuffer[T]{}
+	if len(full) == 0 {
+		return cur
 	}
-	all := make([]T, 0, b.n)
-	for _, c := range b.full {
+	all := make([]T, 0, n)
+	for i, c := range full {
 		all = append(all, c...)
+		full[i] = nil
 	}
-	return append(all, b.cur...)
+	return append(all, cur...)
 }
