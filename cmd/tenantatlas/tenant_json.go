@@ -95,32 +95,28 @@ func (w *tenantWriter) intPtr(k string, v *int64) {
 	w.int(k, *v)
 }
 
-func (w *tenantWriter) strings(k string, v []string) {
+// list writes v as an array, one element by each; nil is null, as
+// encoding/json writes a nil slice.
+func list[T any](w *tenantWriter, k string, v []T, each func(*T)) {
 	if v == nil {
 		w.null(k)
 		return
 	}
 	w.key(k)
 	w.open('[')
-	for _, s := range v {
+	for i := range v {
 		w.elem()
-		w.quote(s)
+		each(&v[i])
 	}
 	w.close(']')
 }
 
+func (w *tenantWriter) strings(k string, v []string) {
+	list(w, k, v, func(s *string) { w.quote(*s) })
+}
+
 func (w *tenantWriter) ints(k string, v []int64) {
-	if v == nil {
-		w.null(k)
-		return
-	}
-	w.key(k)
-	w.open('[')
-	for _, n := range v {
-		w.elem()
-		w.b = strconv.AppendInt(w.b, n, 10)
-	}
-	w.close(']')
+	list(w, k, v, func(n *int64) { w.b = strconv.AppendInt(w.b, *n, 10) })
 }
 
 // safeASCII marks the bytes below 0x80 that encoding/json writes as they are.
@@ -198,28 +194,8 @@ func (w *tenantWriter) tenant(t *domain.TenantState) {
 	w.backupHealth(t.BackupHealth)
 	w.key("recovery_evidence")
 	w.recoveryEvidence(t.RecoveryEvidence)
-	if t.NeedsAttention == nil {
-		w.null("needs_attention")
-	} else {
-		w.key("needs_attention")
-		w.open('[')
-		for i := range t.NeedsAttention {
-			w.elem()
-			w.attentionItem(&t.NeedsAttention[i])
-		}
-		w.close(']')
-	}
-	if t.RestoreRuns == nil {
-		w.null("restore_runs")
-	} else {
-		w.key("restore_runs")
-		w.open('[')
-		for i := range t.RestoreRuns {
-			w.elem()
-			w.run(&t.RestoreRuns[i])
-		}
-		w.close(']')
-	}
+	list(w, "needs_attention", t.NeedsAttention, w.attentionItem)
+	list(w, "restore_runs", t.RestoreRuns, w.run)
 	w.close('}')
 }
 
