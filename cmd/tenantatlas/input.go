@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/tenantatlas/tenantatlas/domain"
@@ -26,17 +25,6 @@ func checkFile(name string, stdin io.Reader, maxBytes int64) (*domain.Checked, e
 		boundMemory(st.Size())
 	}
 	return domain.Check(f, domain.Limits{MaxBytes: maxBytes}), nil
-}
-
-// boundMemory asks the garbage collector to keep the heap within about
-// 2.9 times the snapshot's size (never below 64 MiB), so that resolving a
-// portfolio stays near 3 times its size in resident memory, where the
-// collector's default pacing, with resolution running on every core, let
-// it reach 3.4 times. A soft limit: it costs collection work near the limit
-// (at 2.5 times, with the decoded snapshot itself near 2 times, collection
-// ran all the time), never a failure.
-func boundMemory(snapshotSize int64) {
-	debug.SetMemoryLimit(max(64<<20, snapshotSize*29/10))
 }
 
 // exitFor is the exit status a checked snapshot earns (interfaces.md).
