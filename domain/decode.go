@@ -119,22 +119,43 @@ type decoder struct {
 	scratch  []byte // unquoted strings with escapes
 	maxDepth int
 	issues   []issue
+	// workers is how many goroutines may decode records (1: this one), in
+	// batches of about batchBytes.
+	workers    int
+	batchBytes int
+	// tee keeps what the document's decoder has read of the record it is
+	// on, for a record that must be read again (decode_parallel.go).
+	tee *tee
+	// topNames are the document's member names read so far.
+	topNames []string
 	snap     Snapshot
 	// The collections' records, until finish joins them into snap.
-	tenants  recordBuffer[Tenant]
-	backups  recordBuffer[BackupSet]
-	runs     recordBuffer[RestoreRun]
-	ops      recordBuffer[OperationRun]
-	evidence recordBuffer[EvidenceSnapshot]
+	decoded
 	// metas indexes every record's recordMeta by collection and position;
 	// the metas themselves live in metaStore, a chunk of them at a time
 	// rather than an allocation each (a portfolio has hundreds of thousands).
 	metas     map[string][]*recordMeta
 	metaStore recordBuffer[recordMeta]
 	strings   map[string]string // interned, see intern
+	// A decoder reading one record apart from the document (decode_parallel.go)
+	// names places as the document's decoder would: offsets count from
+	// base, pointers start with the record's own, and depth counts the two
+	// levels above it.
+	base      int64
+	record    *recordMeta
+	depthBase int
 	// seenGeneratedAt and friends record what the top level had.
 	seenVersion, seenGeneratedAt bool
 	generatedAtOK                bool
+}
+
+// decoded holds records as they are decoded, a buffer a collection.
+type decoded struct {
+	tenants  recordBuffer[Tenant]
+	backups  recordBuffer[BackupSet]
+	runs     recordBuffer[RestoreRun]
+	ops      recordBuffer[OperationRun]
+	evidence recordBuffer[EvidenceSnapshot]
 }
 
 // limitReader reads at most max bytes and remembers whether there was more.
@@ -170,7 +191,7 @@ func (l *limitReader) Read(p []byte) (int, error) {
 func (d *decoder) add(a at, code, format string, args ...any) {
 	a.mark()
 	d.issues = append(d.issues, issue{
-		path: a.String(), rec: a.rec, offset: d.dec.InputOffset(),
+		path: a.String(), rec: a.rec, offset: d.offset(),
 		code: code, msg: fmt.Sprintf(format, args...),
 	})
 }
@@ -178,7 +199,7 @@ func (d *decoder) add(a at, code, format string, args ...any) {
 func (d *decoder) reject(path, code, format string, args ...any) {
 	var off int64
 	if d.dec != nil {
-		off = d.dec.InputOffset()
+		off = d.offset()
 	}
 	d.issues = append(d.issues, issue{path: path, offset: off, code: code, msg: fmt.Sprintf(format, args...), reject: true})
 }
@@ -195,7 +216,8 @@ func (d *decoder) fail(err error) error {
 		d.reject("", CodeSyntax, "reading the document failed: %v", d.in.err)
 	default:
 		if se := syntacticError(err); se != nil {
-			path := pointerToPath(se.JSONPointer)
+			se.ByteOffset += d.base
+			path := d.path(se.JSONPointer)
 			code := CodeSyntax
 			msg := se.Err.Error()
 			if errors.Is(err, jsontext.ErrDuplicateName) {
@@ -208,7 +230,7 @@ func (d *decoder) fail(err error) error {
 			}
 			d.reject(path, code, "%s", msg)
 		} else if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			d.reject("", CodeSyntax, "the document ends early, at byte %d (truncated)", d.dec.InputOffset())
+			d.reject("", CodeSyntax, "the document ends early, at byte %d (truncated)", d.offset())
 		} else {
 			d.reject("", CodeSyntax, "not valid JSON: %v", err)
 		}
@@ -227,6 +249,17 @@ func syntacticError(err error) *jsontext.SyntacticError {
 		err = errors.Unwrap(err)
 	}
 	return nil
+}
+
+// offset is where the decoder is in the document.
+func (d *decoder) offset() int64 { return d.base + d.dec.InputOffset() }
+
+// path names the place a pointer from the decoder points to, in the document.
+func (d *decoder) path(p jsontext.Pointer) string {
+	if d.record != nil {
+		p = jsontext.Pointer("/"+d.record.coll+"/"+strconv.Itoa(d.record.index)) + p
+	}
+	return pointerToPath(p)
 }
 
 // pointerToPath turns an RFC 6901 pointer (/restore_runs/3/status) into our
@@ -263,8 +296,8 @@ func (d *decoder) skip() error {
 	start := d.dec.StackPointer()
 	for {
 		depth := d.dec.StackDepth()
-		if depth > d.maxDepth {
-			d.reject(pointerToPath(start), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
+		if depth+d.depthBase > d.maxDepth {
+			d.reject(d.path(start), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
 			return errFatal
 		}
 		if depth == base {
@@ -599,8 +632,8 @@ func (d *decoder) open() error {
 	if _, err := d.dec.ReadToken(); err != nil {
 		return d.fail(err)
 	}
-	if d.dec.StackDepth() > d.maxDepth {
-		d.reject(pointerToPath(d.dec.StackPointer()), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
+	if d.dec.StackDepth()+d.depthBase > d.maxDepth {
+		d.reject(d.path(d.dec.StackPointer()), CodeTooDeep, "values nest deeper than %d levels", d.maxDepth)
 		return errFatal
 	}
 	return nil

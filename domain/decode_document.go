@@ -10,6 +10,12 @@ import (
 )
 
 func check(r io.Reader, lim Limits) *Checked {
+	return checkWith(r, lim, parallelism(), defaultBatchBytes)
+}
+
+// checkWith is check with records decoded by that many goroutines, in
+// batches of about that many bytes (the tests vary both).
+func checkWith(r io.Reader, lim Limits, workers, batchBytes int) *Checked {
 	if lim.MaxBytes <= 0 {
 		lim.MaxBytes = DefaultMaxBytes
 	}
@@ -29,13 +35,20 @@ func check(r io.Reader, lim Limits) *Checked {
 		return c
 	}
 	d := &decoder{
-		in:       in,
-		maxDepth: lim.MaxDepth,
-		metas:    map[string][]*recordMeta{},
+		in:         in,
+		maxDepth:   lim.MaxDepth,
+		metas:      map[string][]*recordMeta{},
+		workers:    workers,
+		batchBytes: batchBytes,
+	}
+	var src io.Reader = br
+	if workers > 1 {
+		d.tee = &tee{r: br}
+		src = d.tee
 	}
 	// Duplicate names and invalid UTF-8 are errors by default in jsontext;
 	// both stay so.
-	d.dec = jsontext.NewDecoder(br)
+	d.dec = jsontext.NewDecoder(src)
 	fatal := d.document() != nil
 	return d.finish(fatal)
 }
@@ -56,6 +69,7 @@ func (d *decoder) document() error {
 		return errFatal
 	}
 	_, err = d.object(at{idx: -1}, "an object", func(name string) error {
+		d.topNames = append(d.topNames, name)
 		a := at{field: name, idx: -1}
 		switch name {
 		case "schema_version":
@@ -87,15 +101,15 @@ func (d *decoder) document() error {
 		case "viewer":
 			return d.viewer()
 		case collTenants:
-			return d.records(collTenants, d.tenant)
+			return d.records(collTenants, (*decoder).tenant)
 		case collBackups:
-			return d.records(collBackups, d.backupSet)
+			return d.records(collBackups, (*decoder).backupSet)
 		case collRuns:
-			return d.records(collRuns, d.restoreRun)
+			return d.records(collRuns, (*decoder).restoreRun)
 		case collOps:
-			return d.records(collOps, d.operationRun)
+			return d.records(collOps, (*decoder).operationRun)
 		case collEvidence:
-			return d.records(collEvidence, d.evidenceSnapshot)
+			return d.records(collEvidence, (*decoder).evidenceSnapshot)
 		default:
 			// An unknown top-level member rejects the snapshot: it may be a
 			// misspelt collection whose records would otherwise vanish.
@@ -110,7 +124,7 @@ func (d *decoder) document() error {
 		if d.in.exceeded {
 			return d.fail(err)
 		}
-		d.reject("", CodeTrailingData, "unexpected data after the end of the snapshot at byte %d", d.dec.InputOffset())
+		d.reject("", CodeTrailingData, "unexpected data after the end of the snapshot at byte %d", d.offset())
 		return errFatal
 	}
 	if d.in.exceeded || d.in.err != nil {

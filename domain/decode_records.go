@@ -16,25 +16,43 @@ var (
 	capabilityStrings = []string{"backup.view", "restore.view", "evidence.view"}
 )
 
+// recordReader reads one record of a collection, an object, into the
+// decoder's buffer for that collection: (*decoder).restoreRun and the like.
+type recordReader func(d *decoder, m *recordMeta) error
+
 // records reads one of the five collections: an array of objects. Each
 // element gets a recordMeta whatever its faults, so every record is either
-// kept or named in a problem.
-func (d *decoder) records(coll string, read func(m *recordMeta) error) error {
+// kept or named in a problem. A decoder that can use more than one core
+// reads them in parallel, to the same result (decode_parallel.go).
+func (d *decoder) records(coll string, read recordReader) error {
+	if d.workers > 1 {
+		return d.recordsParallel(coll, read)
+	}
 	_, err := d.array(at{field: coll, idx: -1}, "an array", func(i int) error {
-		m := d.metaStore.add(recordMeta{coll: coll, index: i, offset: d.dec.InputOffset()})
-		d.metas[coll] = append(d.metas[coll], m)
-		k, err := d.peek()
-		if err != nil {
-			return err
-		}
-		if k != '{' {
-			d.add(at{rec: m, idx: -1}, CodeNotObject, "must be an object, not %s", kindName(k))
-			return d.skip()
-		}
-		m.kept = true
-		return read(m)
+		return d.element(d.newMeta(coll, i), read)
 	})
 	return err
+}
+
+// newMeta gives the collection's next element its recordMeta.
+func (d *decoder) newMeta(coll string, i int) *recordMeta {
+	m := d.metaStore.add(recordMeta{coll: coll, index: i, offset: d.offset()})
+	d.metas[coll] = append(d.metas[coll], m)
+	return m
+}
+
+// element reads one element of a collection.
+func (d *decoder) element(m *recordMeta, read recordReader) error {
+	k, err := d.peek()
+	if err != nil {
+		return err
+	}
+	if k != '{' {
+		d.add(at{rec: m, idx: -1}, CodeNotObject, "must be an object, not %s", kindName(k))
+		return d.skip()
+	}
+	m.kept = true
+	return read(d, m)
 }
 
 // tenantID reads a record's tenant_id into its meta.

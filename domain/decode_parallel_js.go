@@ -1,0 +1,18 @@
+//go:build js
+
+package domain
+
+import "io"
+
+// WebAssembly runs on one thread: records are decoded as they are read.
+func parallelism() int { return 1 }
+
+const defaultBatchBytes = 0
+
+type tee struct{ r io.Reader }
+
+func (d *decoder) recordsParallel(string, recordReader) error {
+	panic("domain: parallel decoding without threads")
+}
+
+func (t *tee) Read(p []byte) (int, error) { return t.r.Read(p) }
