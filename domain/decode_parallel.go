@@ -273,8 +273,10 @@ func (p *pipeline) readAlone(m *recordMeta, readErr error) error {
 	if m.index > 0 {
 		prefix = append(append(prefix, bytes.Repeat([]byte("{},"), m.index-1)...), "{}"...)
 	}
-	kept := d.tee.buf[m.offset-d.tee.base:]
-	dec := jsontext.NewDecoder(io.MultiReader(bytes.NewReader(prefix), bytes.NewReader(kept), d.tee.r))
+	// One buffer, so that what jsontext has read ahead when it meets the
+	// fault is as near as can be to what the first decoder had.
+	kept := append(prefix[:len(prefix):len(prefix)], d.tee.buf[m.offset-d.tee.base:]...)
+	dec := jsontext.NewDecoder(io.MultiReader(bytes.NewReader(kept), d.tee.r))
 	// {, the names and values before, the collection's name, [, and the
 	// elements before.
 	for range 1 + 2*len(d.topNames) + 2*m.index {
