@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"sort"
@@ -22,12 +21,20 @@ type sample struct {
 	maxRSS int64 // bytes
 }
 
-// runOnce runs c with its output discarded, as a user piping it away would.
+// runOnce runs c with its output sent to /dev/null, as `> /dev/null` does.
+// Not io.Discard: exec then copies from a pipe 8 KB at a time, and the
+// command waited on that reader (resolve's 134 MB of output took 0.3 s
+// more than through `| cat`).
 func runOnce(c command) (sample, error) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		return sample{}, err
+	}
+	defer null.Close()
 	cmd := exec.Command(c.argv[0], c.argv[1:]...)
-	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
+	cmd.Stdout, cmd.Stderr = null, os.Stderr
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
 		// resolve exits 1 when records have errors: still a run that did
