@@ -630,9 +630,9 @@ func (d *decoder) object(a at, want string, member func(name string) error) (ok 
 
 // objectPointer points to the object whose member name is being read. For a
 // fault where a name should be (but a duplicate, which it names rightly),
-// jsontext's own pointer ends in a name taken
-// from wherever its buffer then holds one: a place that is not in the
-// document, and changes with what came before it.
+// jsontext's own pointer ends in a name taken from wherever its buffer then
+// holds one: a place that is not in the document, and changes with what
+// came before it.
 func (d *decoder) objectPointer() jsontext.Pointer {
 	p := d.dec.StackPointer() // the object itself, or its last member's value
 	if _, n := d.dec.StackIndex(d.dec.StackDepth()); n > 0 {

@@ -75,9 +75,8 @@ type batch struct {
 }
 
 type batchElem struct {
-	m     *recordMeta
-	pos   int   // where the value starts in buf
-	start int64 // and in the document
+	m    *recordMeta
+	base int64 // the document offset of buf[0], as the value's place tells it
 }
 
 // pipeline decodes one collection's records on the workers.
@@ -109,7 +108,7 @@ func (d *decoder) recordsParallel(coll string, read recordReader) error {
 		if err != nil {
 			return p.readAlone(m, err)
 		}
-		return p.add(m, d.dec.InputOffset()-int64(len(v)), v)
+		return p.add(m, d.offset()-int64(len(v)), v)
 	})
 	// What the document's decoder reported itself stands only if no record
 	// before it stopped decoding.
@@ -122,7 +121,8 @@ func (d *decoder) recordsParallel(coll string, read recordReader) error {
 	return err
 }
 
-// add appends a record's raw value to the batch being filled.
+// add appends a record's raw value, which starts at start in the document,
+// to the batch being filled.
 func (p *pipeline) add(m *recordMeta, start int64, v []byte) error {
 	if p.cur == nil {
 		if n := len(p.free); n > 0 {
@@ -133,7 +133,7 @@ func (p *pipeline) add(m *recordMeta, start int64, v []byte) error {
 		p.cur.done = make(chan struct{})
 	}
 	b := p.cur
-	b.elems = append(b.elems, batchElem{m: m, pos: len(b.buf), start: start})
+	b.elems = append(b.elems, batchElem{m: m, base: start - int64(len(b.buf))})
 	b.buf = append(append(b.buf, v...), '\n')
 	if len(b.buf) < p.d.batchBytes {
 		return nil
@@ -227,7 +227,7 @@ func (p *pipeline) work() {
 		// One chunk, of the batch's length, holds its records.
 		w.reserve(b.elems[0].m.coll, len(b.elems))
 		for _, e := range b.elems {
-			w.record, w.base = e.m, e.start-int64(e.pos)
+			w.record, w.base = e.m, e.base
 			if w.element(e.m, p.read) != nil {
 				b.fatal = true
 				break
@@ -240,9 +240,11 @@ func (p *pipeline) work() {
 }
 
 // recordDecoder is a decoder for records read apart from the document: it
-// counts the two levels above them (the document and the collection).
+// counts the two levels above them (the document and the collection). Its
+// input is checked and in memory, so it has a limitReader of its own,
+// never reached: the document's is being read meanwhile.
 func (d *decoder) recordDecoder() *decoder {
-	return &decoder{in: d.in, maxDepth: d.maxDepth, depthBase: 2}
+	return &decoder{in: &limitReader{}, maxDepth: d.maxDepth, depthBase: 2}
 }
 
 // readAlone goes on reading the document as a lone decoder would, from a
