@@ -39,7 +39,12 @@ func TestPrefaultedPagesAreReusedWithoutFaults(t *testing.T) {
 	before := minorFaults(t)
 	touch(size)
 	cold := minorFaults(t) - before
-	require.Greater(t, cold, pages/2, "fresh memory should fault page by page")
+	if cold < pages/2 {
+		// Transparent huge pages set to "always" (some distributions'
+		// default): fresh memory comes 2 MiB a fault, and there are no
+		// faults for prefault to save.
+		t.Skipf("fresh memory took %d faults for %d pages (huge pages?): nothing to check", cold, pages)
+	}
 
 	debug.FreeOSMemory()
 	if !prefault(2 * size) {
