@@ -88,9 +88,13 @@ func (d *decoder) validate() {
 			}
 		}
 	}
-	ids := func(coll, what string, n int, idOf func(i int) (int64, int)) map[int64]holders {
-		seen := make(map[int64]holders, n)
-		var dups []int64 // ids with more than one holder, in order of first duplicate
+	ids := func(coll, what string, n int, idOf func(i int) (int64, int)) *idTable {
+		maxID := int64(0)
+		for i := 0; i < n; i++ {
+			id, _ := idOf(i)
+			maxID = max(maxID, id)
+		}
+		seen := newIDTable(n, maxID)
 		for i := 0; i < n; i++ {
 			id, index := idOf(i)
 			m := metaOf(coll, index)
@@ -102,36 +106,26 @@ func (d *decoder) validate() {
 				addAt(m, "id", CodeOutOfRange, "%s id must be 1 or more, not %d", what, id)
 				continue
 			}
-			h, ok := seen[id]
-			if !ok {
-				seen[id] = holders{one: [1]owner{{m.tenantID, m}}}
-				continue
-			}
-			if h.more == nil {
-				dups = append(dups, id)
-			}
-			h.more = append(h.more, owner{m.tenantID, m})
-			seen[id] = h
+			seen.add(id, m)
 		}
 		// A record id used twice quarantines every tenant that uses it.
-		for _, id := range dups {
-			h := seen[id]
-			owners := h.all()
+		for _, id := range seen.dups {
+			owners := seen.holders(id, nil)
 			for _, o := range owners {
 				others := make([]string, 0, maxNamedHolders)
 				for _, p := range owners {
 					if len(others) == maxNamedHolders {
 						break
 					}
-					if p.m != o.m {
-						others = append(others, p.m.path())
+					if p != o {
+						others = append(others, p.path())
 					}
 				}
 				list := strings.Join(others, ", ")
 				if more := len(owners) - 1 - len(others); more > 0 {
 					list += fmt.Sprintf(" and %d more", more)
 				}
-				addAt(o.m, "id", CodeDuplicateID, "%s id %d is also used by %s", what, id, list)
+				addAt(o, "id", CodeDuplicateID, "%s id %d is also used by %s", what, id, list)
 			}
 		}
 		return seen
@@ -144,19 +138,18 @@ func (d *decoder) validate() {
 	// ref checks that a reference names a record of the referrer's own tenant.
 	// An orphan target (tenant_id missing or naming no tenant) is nobody's
 	// record, so a reference to it is a missing reference, not a cross-tenant one.
-	ref := func(m *recordMeta, name, what string, id int64, targets map[int64]holders) {
+	var owners []*recordMeta // reused from reference to reference
+	ref := func(m *recordMeta, name, what string, id int64, targets *idTable) {
 		if _, ok := tenantIdx[m.tenantID]; !m.hasTenant || !ok {
 			return
 		}
-		h := targets[id]
-		owners := h.all()
-		var other *owner
-		for i := range owners {
-			o := &owners[i]
-			if _, ok := tenantIdx[o.tenant]; !o.m.hasTenant || !ok {
+		owners = targets.holders(id, owners[:0])
+		var other *recordMeta
+		for _, o := range owners {
+			if _, ok := tenantIdx[o.tenantID]; !o.hasTenant || !ok {
 				continue
 			}
-			if o.tenant == m.tenantID {
+			if o.tenantID == m.tenantID {
 				return
 			}
 			if other == nil {
@@ -165,9 +158,9 @@ func (d *decoder) validate() {
 		}
 		switch {
 		case other != nil:
-			addAt(m, name, CodeCrossTenantRef, "%s %d belongs to tenant %d, not to this record's tenant %d", what, id, other.tenant, m.tenantID)
+			addAt(m, name, CodeCrossTenantRef, "%s %d belongs to tenant %d, not to this record's tenant %d", what, id, other.tenantID, m.tenantID)
 		case len(owners) > 0:
-			addAt(m, name, CodeMissingRef, "%s %d belongs to no tenant (%s), so it cannot be referenced", what, id, owners[0].m.path())
+			addAt(m, name, CodeMissingRef, "%s %d belongs to no tenant (%s), so it cannot be referenced", what, id, owners[0].path())
 		default:
 			addAt(m, name, CodeMissingRef, "%s %d does not exist", what, id)
 		}
@@ -229,32 +222,6 @@ func (d *decoder) validate() {
 		}
 		// expires_at lies in the future by nature: it is not checked.
 	}
-}
-
-// owner is one record that holds an id.
-type owner struct {
-	tenant int64
-	m      *recordMeta
-}
-
-// holders are the records that hold one id: nearly always one, kept in the
-// map entry itself; a slice is allocated only for an id that is used again
-// (a map of slices cost an allocation for each of a portfolio's records).
-type holders struct {
-	one  [1]owner // the first holder; zero when no record holds the id
-	more []owner  // the holders after it, of a duplicated id
-}
-
-// all lists the holders in input order, without allocating unless the id is
-// duplicated.
-func (h *holders) all() []owner {
-	switch {
-	case h.one[0].m == nil:
-		return nil
-	case h.more == nil:
-		return h.one[:]
-	}
-	return append(h.one[:], h.more...)
 }
 
 // hasIssue reports whether the decoder already reported a problem with the
