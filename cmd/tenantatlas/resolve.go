@@ -121,9 +121,12 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 			wg.Go(func() {
 				w := &writers[i]
 				for k := range next {
-					ts := r.Tenant(part[k])
+					ts := r.TenantReusing(part[k], w.runs)
 					w.reset()
 					w.tenant(&ts)
+					if cap(ts.RestoreRuns) > cap(w.runs) {
+						w.runs = ts.RestoreRuns
+					}
 					encoded[k] = append(encoded[k][:0], w.b...)
 				}
 			})

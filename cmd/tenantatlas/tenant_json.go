@@ -20,8 +20,9 @@ import (
 // here too.
 type tenantWriter struct {
 	b     []byte
-	depth int  // nesting, counting the two levels above a tenant
-	first bool // nothing written yet in the innermost object or array
+	runs  []domain.RunState // the last tenant's run states, memory for the next one's
+	depth int               // nesting, counting the two levels above a tenant
+	first bool              // nothing written yet in the innermost object or array
 }
 
 // tenantDepth is where a tenant sits: inside the document and its tenants array.
