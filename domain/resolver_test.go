@@ -89,3 +89,26 @@ func dropWhys(t *domain.TenantState) int {
 	}
 	return n
 }
+
+// TenantReusing resolves exactly what Tenant does, whatever the buffer it
+// is given holds: none, too small, or the last tenant's states, as the
+// CLI's writer passes it.
+func TestResolverTenantReusingResolvesAsTenant(t *testing.T) {
+	var buf bytes.Buffer
+	// Runs per tenant vary with the seed, so buffers are sometimes too small.
+	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 40, RunsPerTenant: 12, Seed: 9}))
+	c := domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})
+	require.False(t, c.Rejected())
+	r := domain.NewResolver(c)
+	require.Greater(t, r.Len(), 1)
+
+	var last []domain.RunState
+	for i := range r.Len() {
+		want := r.Tenant(i)
+		assert.Equal(t, want, r.TenantReusing(i, nil), "tenant %d, no buffer", i)
+		assert.Equal(t, want, r.TenantReusing(i, make([]domain.RunState, 0, 1)), "tenant %d, small buffer", i)
+		got := r.TenantReusing(i, last)
+		assert.Equal(t, want, got, "tenant %d, the last tenant's states", i)
+		last = got.RestoreRuns
+	}
+}
