@@ -126,17 +126,19 @@ type decoder struct {
 	// tee keeps what the document's decoder has read of the record it is
 	// on, for a record that must be read again (decode_parallel.go).
 	tee *tee
+	// freeBatches are batches merged, whose buffers the next collection's
+	// records go into (decode_parallel.go).
+	freeBatches []*batch
 	// topNames are the document's member names read so far.
 	topNames []string
 	snap     Snapshot
 	// The collections' records, until finish joins them into snap.
 	decoded
-	// metas indexes every record's recordMeta by collection and position;
-	// the metas themselves live in metaStore, a chunk of them at a time
-	// rather than an allocation each (a portfolio has hundreds of thousands).
-	metas     map[string][]*recordMeta
-	metaStore recordBuffer[recordMeta]
-	strings   map[string]string // interned, see intern
+	// metas holds every record's recordMeta by collection and position, a
+	// chunk of them at a time rather than an allocation each (a portfolio
+	// has hundreds of thousands).
+	metas   map[string]*metaChunks
+	strings map[string]string // interned, see intern
 	// A decoder reading one record apart from the document (decode_parallel.go)
 	// names places as the document's decoder would: offsets count from
 	// base, pointers start with the record's own, and depth counts the two

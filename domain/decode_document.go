@@ -37,7 +37,7 @@ func checkWith(r io.Reader, lim Limits, workers, batchBytes int) *Checked {
 	d := &decoder{
 		in:         in,
 		maxDepth:   lim.MaxDepth,
-		metas:      map[string][]*recordMeta{},
+		metas:      map[string]*metaChunks{},
 		workers:    workers,
 		batchBytes: batchBytes,
 	}

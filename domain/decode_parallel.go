@@ -88,7 +88,6 @@ type pipeline struct {
 	started int
 	cur     *batch   // being filled
 	pending []*batch // handed over, in document order
-	free    []*batch
 	// merged is len(d.issues) after the last merge: the issues past it are
 	// the document decoder's own.
 	merged int
@@ -125,10 +124,12 @@ func (d *decoder) recordsParallel(coll string, read recordReader) error {
 // to the batch being filled.
 func (p *pipeline) add(m *recordMeta, start int64, v []byte) error {
 	if p.cur == nil {
-		if n := len(p.free); n > 0 {
-			p.cur, p.free = p.free[n-1], p.free[:n-1]
+		if n := len(p.d.freeBatches); n > 0 {
+			p.cur, p.d.freeBatches = p.d.freeBatches[n-1], p.d.freeBatches[:n-1]
 		} else {
-			p.cur = &batch{}
+			// Room for a batch and the record that ends it: a buffer grown
+			// by appending took 18 MB on 100,000 runs, for the 1 MB in use.
+			p.cur = &batch{buf: make([]byte, 0, p.d.batchBytes+p.d.batchBytes/2)}
 		}
 		p.cur.done = make(chan struct{})
 	}
@@ -191,7 +192,7 @@ func (p *pipeline) merge() error {
 		return errFatal
 	}
 	b.buf, b.elems, b.issues = b.buf[:0], b.elems[:0], nil
-	p.free = append(p.free, b)
+	d.freeBatches = append(d.freeBatches, b)
 	return nil
 }
 

@@ -16,3 +16,5 @@ func (d *decoder) recordsParallel(string, recordReader) error {
 }
 
 func (t *tee) Read(p []byte) (int, error) { return t.r.Read(p) }
+
+type batch struct{}

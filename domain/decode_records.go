@@ -36,9 +36,12 @@ func (d *decoder) records(coll string, read recordReader) error {
 
 // newMeta gives the collection's next element its recordMeta.
 func (d *decoder) newMeta(coll string, i int) *recordMeta {
-	m := d.metaStore.add(recordMeta{coll: coll, index: i, offset: d.offset()})
-	d.metas[coll] = append(d.metas[coll], m)
-	return m
+	c := d.metas[coll]
+	if c == nil {
+		c = &metaChunks{}
+		d.metas[coll] = c
+	}
+	return c.add(recordMeta{coll: coll, index: i, offset: d.offset()})
 }
 
 // element reads one element of a collection.

@@ -48,7 +48,7 @@ const maxNamedHolders = 3
 // in any order.
 func (d *decoder) validate() {
 	s := &d.snap
-	metaOf := func(coll string, index int) *recordMeta { return d.metas[coll][index] }
+	metaOf := func(coll string, index int) *recordMeta { return d.metas[coll].at(index) }
 	addAt := func(m *recordMeta, name, code, format string, args ...any) {
 		m.bad = append(m.bad, name)
 		d.issues = append(d.issues, issue{path: field(m, name).String(), rec: m, offset: m.offset, code: code, msg: fmt.Sprintf(format, args...)})
