@@ -14,16 +14,16 @@ type tenantKey struct{ tenant, id int64 }
 type index struct {
 	backupSets   map[int64][]*BackupSet
 	runs         map[int64][]*RestoreRun
-	ops          map[tenantKey]*OperationRun
-	evidenceByOp map[tenantKey][]*EvidenceSnapshot
+	ops          opIndex
+	evidenceByOp evidenceIndex
 }
 
 func newIndex(s *Snapshot) *index {
 	ix := &index{
 		backupSets:   make(map[int64][]*BackupSet, len(s.Tenants)),
 		runs:         make(map[int64][]*RestoreRun, len(s.Tenants)),
-		ops:          make(map[tenantKey]*OperationRun, len(s.OperationRuns)),
-		evidenceByOp: make(map[tenantKey][]*EvidenceSnapshot, len(s.EvidenceSnapshots)),
+		ops:          newOpIndex(s.OperationRuns),
+		evidenceByOp: newEvidenceIndex(s.EvidenceSnapshots),
 	}
 	for i := range s.BackupSets {
 		b := &s.BackupSets[i]
@@ -32,15 +32,6 @@ func newIndex(s *Snapshot) *index {
 	for i := range s.RestoreRuns {
 		r := &s.RestoreRuns[i]
 		ix.runs[r.TenantID] = append(ix.runs[r.TenantID], r)
-	}
-	for i := range s.OperationRuns {
-		o := &s.OperationRuns[i]
-		ix.ops[tenantKey{o.TenantID, o.ID}] = o
-	}
-	for i := range s.EvidenceSnapshots {
-		e := &s.EvidenceSnapshots[i]
-		k := tenantKey{e.TenantID, e.OperationRunID}
-		ix.evidenceByOp[k] = append(ix.evidenceByOp[k], e)
 	}
 	return ix
 }
@@ -170,14 +161,14 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunSta
 	for i, r := range runs {
 		var op *OperationRun
 		if r.OperationRunID != nil {
-			op = ix.ops[tenantKey{t.ID, *r.OperationRunID}]
+			op = ix.ops.find(t.ID, *r.OperationRunID)
 		}
 		f := newRunFacts(r, op)
 		var evidence []*EvidenceSnapshot
 		if f.op != nil {
 			var seen bool
 			if evidence, seen = evidenceOf[f.op.ID]; !seen {
-				evidence = currentEvidence(f, ix.evidenceByOp[tenantKey{t.ID, f.op.ID}], s.GeneratedAt)
+				evidence = currentEvidence(f, ix.evidenceByOp.naming(f.op.ID), s.GeneratedAt)
 				evidenceOf[f.op.ID] = evidence
 			}
 		}
