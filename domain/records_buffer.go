@@ -51,3 +51,31 @@ func (b *recordBuffer[T]) join() []T {
 	}
 	return append(all, cur...)
 }
+
+// chunks are the records added so far, where they are kept: for reading
+// them while join copies them (the list is the caller's own).
+func (b *recordBuffer[T]) chunks() chunked[T] {
+	return append(append(chunked[T](nil), b.full...), b.cur)
+}
+
+// chunked are records in chunks, in order.
+type chunked[T any] [][]T
+
+// all yields each record, in order.
+func (c chunked[T]) all(yield func(*T) bool) {
+	for _, chunk := range c {
+		for i := range chunk {
+			if !yield(&chunk[i]) {
+				return
+			}
+		}
+	}
+}
+
+func (c chunked[T]) len() int {
+	n := 0
+	for _, chunk := range c {
+		n += len(chunk)
+	}
+	return n
+}

@@ -45,8 +45,9 @@ const maxNamedHolders = 3
 // validate checks what needs the whole document: ranges, uniqueness,
 // references, consistency between fields, and timestamps against
 // generated_at. It runs after decoding because the top-level members may come
-// in any order.
-func (d *decoder) validate() {
+// in any order. The restore runs, operation runs and evidence are read
+// where they were decoded: finish joins them into the snapshot meanwhile.
+func (d *decoder) validate(runs chunked[RestoreRun], ops chunked[OperationRun], evidence chunked[EvidenceSnapshot]) {
 	s := &d.snap
 	metaOf := func(coll string, index int) *recordMeta { return d.metas[coll].at(index) }
 	addAt := func(m *recordMeta, name, code, format string, args ...any) {
@@ -88,26 +89,23 @@ func (d *decoder) validate() {
 			}
 		}
 	}
-	ids := func(coll, what string, n int, idOf func(i int) (int64, int)) *idTable {
+	// ids checks the ids of a collection's records, which each calls visit
+	// with, in order.
+	ids := func(coll, what string, n int, each func(visit func(id int64, index int))) *idTable {
 		maxID := int64(0)
-		for i := 0; i < n; i++ {
-			id, _ := idOf(i)
-			maxID = max(maxID, id)
-		}
+		each(func(id int64, _ int) { maxID = max(maxID, id) })
 		seen := newIDTable(n, maxID)
-		for i := 0; i < n; i++ {
-			id, index := idOf(i)
+		each(func(id int64, index int) {
 			m := metaOf(coll, index)
 			checkTenant(m)
-			if d.hasIssue(m, "id") {
-				continue
-			}
-			if id < 1 {
+			switch {
+			case d.hasIssue(m, "id"):
+			case id < 1:
 				addAt(m, "id", CodeOutOfRange, "%s id must be 1 or more, not %d", what, id)
-				continue
+			default:
+				seen.add(id, m)
 			}
-			seen.add(id, m)
-		}
+		})
 		// A record id used twice quarantines every tenant that uses it.
 		for _, id := range seen.dups {
 			owners := seen.holders(id, nil)
@@ -130,10 +128,26 @@ func (d *decoder) validate() {
 		}
 		return seen
 	}
-	backupIDs := ids(collBackups, "backup set", len(s.BackupSets), func(i int) (int64, int) { return s.BackupSets[i].ID, s.BackupSets[i].Index })
-	ids(collRuns, "restore run", len(s.RestoreRuns), func(i int) (int64, int) { return s.RestoreRuns[i].ID, s.RestoreRuns[i].Index })
-	opIDs := ids(collOps, "operation run", len(s.OperationRuns), func(i int) (int64, int) { return s.OperationRuns[i].ID, s.OperationRuns[i].Index })
-	ids(collEvidence, "evidence snapshot", len(s.EvidenceSnapshots), func(i int) (int64, int) { return s.EvidenceSnapshots[i].ID, s.EvidenceSnapshots[i].Index })
+	backupIDs := ids(collBackups, "backup set", len(s.BackupSets), func(visit func(int64, int)) {
+		for i := range s.BackupSets {
+			visit(s.BackupSets[i].ID, s.BackupSets[i].Index)
+		}
+	})
+	ids(collRuns, "restore run", runs.len(), func(visit func(int64, int)) {
+		for r := range runs.all {
+			visit(r.ID, r.Index)
+		}
+	})
+	opIDs := ids(collOps, "operation run", ops.len(), func(visit func(int64, int)) {
+		for o := range ops.all {
+			visit(o.ID, o.Index)
+		}
+	})
+	ids(collEvidence, "evidence snapshot", evidence.len(), func(visit func(int64, int)) {
+		for e := range evidence.all {
+			visit(e.ID, e.Index)
+		}
+	})
 
 	// ref checks that a reference names a record of the referrer's own tenant.
 	// An orphan target (tenant_id missing or naming no tenant) is nobody's
@@ -183,8 +197,7 @@ func (d *decoder) validate() {
 		future(m, "started_at", b.StartedAt)
 		future(m, "completed_at", b.CompletedAt)
 	}
-	for i := range s.RestoreRuns {
-		r := &s.RestoreRuns[i]
+	for r := range runs.all {
 		m := metaOf(collRuns, r.Index)
 		if r.BackupSetID != nil {
 			ref(m, "backup_set_id", "backup set", *r.BackupSetID, backupIDs)
@@ -197,8 +210,7 @@ func (d *decoder) validate() {
 		}
 		future(m, "completed_at", r.CompletedAt)
 	}
-	for i := range s.OperationRuns {
-		o := &s.OperationRuns[i]
+	for o := range ops.all {
 		m := metaOf(collOps, o.Index)
 		if o.Status != "" && o.Outcome != "" {
 			pending := o.Outcome == OutcomePending
@@ -211,8 +223,7 @@ func (d *decoder) validate() {
 		future(m, "started_at", o.StartedAt)
 		future(m, "completed_at", o.CompletedAt)
 	}
-	for i := range s.EvidenceSnapshots {
-		e := &s.EvidenceSnapshots[i]
+	for e := range evidence.all {
 		m := metaOf(collEvidence, e.Index)
 		if !d.hasIssue(m, "operation_run_id") {
 			ref(m, "operation_run_id", "operation run", e.OperationRunID, opIDs)
