@@ -38,7 +38,7 @@ func recordPath(collection string, index int) string {
 
 func plural(n int64, one, many string) string {
 	if n == 1 {
-		return fmt.Sprintf("1 %s", one)
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return strconv.FormatInt(n, 10) + " " + many
 }
