@@ -36,8 +36,11 @@ func outcomeIndex(o Outcome) int {
 	return -1 // validation admits no other outcome; such an entry counts for none
 }
 
-func newRunFacts(r *RestoreRun, op *OperationRun) *runFacts {
-	f := &runFacts{run: r}
+// newRunFacts gathers what the rules ask of a run. A value, not a pointer:
+// the caller keeps it on its stack (a hundred bytes a run, allocated, were
+// 11 MB of garbage on 100,000 runs).
+func newRunFacts(r *RestoreRun, op *OperationRun) runFacts {
+	f := runFacts{run: r}
 	if op != nil && op.TenantID == r.TenantID {
 		f.op = op
 	}

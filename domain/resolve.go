@@ -163,7 +163,8 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunSta
 		if r.OperationRunID != nil {
 			op = ix.ops.find(t.ID, *r.OperationRunID)
 		}
-		f := newRunFacts(r, op)
+		facts := newRunFacts(r, op)
+		f := &facts
 		var evidence []*EvidenceSnapshot
 		if f.op != nil {
 			var seen bool
