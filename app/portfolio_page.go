@@ -1,9 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,25 +118,24 @@ func sortTenants(rows []domain.PortfolioTenant, by string) {
 		}
 		return severity[*t.Row.BackupPosture], severity[*t.Row.OverviewState]
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i], rows[j]
+	slices.SortStableFunc(rows, func(a, b domain.PortfolioTenant) int {
 		switch by {
 		case "id":
-			return a.ID < b.ID
+			return cmp.Compare(a.ID, b.ID)
 		case "backup":
 			ka, _ := key(a)
 			kb, _ := key(b)
 			if ka != kb {
-				return ka < kb
+				return cmp.Compare(ka, kb)
 			}
 		case "recovery":
 			_, ka := key(a)
 			_, kb := key(b)
 			if ka != kb {
-				return ka < kb
+				return cmp.Compare(ka, kb)
 			}
 		}
-		return strings.ToLower(a.Name) < strings.ToLower(b.Name)
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
 }
 

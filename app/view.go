@@ -2,7 +2,8 @@ package app
 
 import (
 	"bytes"
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/tenantatlas/tenantatlas/domain"
 )
@@ -77,7 +78,7 @@ func NewView(name string, data []byte) *View {
 		}
 	}
 	for _, r := range v.records {
-		sort.Slice(r.BackupSets, func(i, j int) bool { return r.BackupSets[i].ID > r.BackupSets[j].ID })
+		slices.SortFunc(r.BackupSets, func(a, b *domain.BackupSet) int { return cmp.Compare(b.ID, a.ID) })
 	}
 	return v
 }

@@ -3,9 +3,9 @@ package domain
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"io"
-	"sort"
-	"sync"
+	"slices"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -137,15 +137,8 @@ func (d *decoder) document() error {
 // finish validates what was decoded, gives every issue its reach and tenant,
 // and orders and caps the problems.
 func (d *decoder) finish(fatal bool) *Checked {
-	// The three largest collections are joined on other goroutines while
-	// validation reads them where they were decoded: on 100,000 runs, 32 MB
-	// to copy, into memory never touched before, which took longer than
-	// validating.
-	runs, ops, evidence := d.runs.chunks(), d.ops.chunks(), d.evidence.chunks()
-	var joins sync.WaitGroup
-	joins.Go(func() { d.snap.RestoreRuns = d.runs.join() })
-	joins.Go(func() { d.snap.OperationRuns, d.snap.EvidenceSnapshots = d.ops.join(), d.evidence.join() })
 	d.snap.Tenants, d.snap.BackupSets = d.tenants.join(), d.backups.join()
+	runs, ops, evidence, joined := d.joinLargest()
 	if !fatal {
 		if !d.seenVersion {
 			d.reject("schema_version", CodeMissing, "required member \"schema_version\" is missing; this tenantatlas reads version 1")
@@ -155,7 +148,7 @@ func (d *decoder) finish(fatal bool) *Checked {
 		}
 		d.validate(runs, ops, evidence)
 	}
-	joins.Wait()
+	joined()
 
 	tenants := map[int64]bool{}
 	for i := range d.snap.Tenants {
@@ -189,7 +182,7 @@ func (d *decoder) finish(fatal bool) *Checked {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return offsets[order[a]] < offsets[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(offsets[a], offsets[b]) })
 	sorted := make(Problems, len(problems))
 	for i, j := range order {
 		sorted[i] = problems[j]

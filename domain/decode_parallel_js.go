@@ -18,3 +18,10 @@ func (d *decoder) recordsParallel(string, recordReader) error {
 func (t *tee) Read(p []byte) (int, error) { return t.r.Read(p) }
 
 type batch struct{}
+
+// joinLargest joins the collections in turn: there is one thread.
+func (d *decoder) joinLargest() (chunked[RestoreRun], chunked[OperationRun], chunked[EvidenceSnapshot], func()) {
+	d.snap.RestoreRuns, d.snap.OperationRuns, d.snap.EvidenceSnapshots = d.runs.join(), d.ops.join(), d.evidence.join()
+	return chunked[RestoreRun]{d.snap.RestoreRuns}, chunked[OperationRun]{d.snap.OperationRuns},
+		chunked[EvidenceSnapshot]{d.snap.EvidenceSnapshots}, func() {}
+}

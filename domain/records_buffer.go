@@ -53,24 +53,14 @@ func (b *recordBuffer[T]) join() []T {
 }
 
 // chunks are the records added so far, where they are kept: for reading
-// them while join copies them (the list is the caller's own).
+// them while join copies them (the list is the caller's own; only parallel
+// decoding needs it).
 func (b *recordBuffer[T]) chunks() chunked[T] {
 	return append(append(chunked[T](nil), b.full...), b.cur)
 }
 
 // chunked are records in chunks, in order.
 type chunked[T any] [][]T
-
-// all yields each record, in order.
-func (c chunked[T]) all(yield func(*T) bool) {
-	for _, chunk := range c {
-		for i := range chunk {
-			if !yield(&chunk[i]) {
-				return
-			}
-		}
-	}
-}
 
 func (c chunked[T]) len() int {
 	n := 0

@@ -1,8 +1,9 @@
 package domain
 
 import (
+	"cmp"
 	"iter"
-	"sort"
+	"slices"
 )
 
 // tenantKey scopes a record id to its tenant. Lookups go through it, so a
@@ -116,7 +117,7 @@ func NewResolver(c *Checked) *Resolver {
 	for i := range s.Tenants {
 		r.tenants[i] = &s.Tenants[i]
 	}
-	sort.Slice(r.tenants, func(i, j int) bool { return r.tenants[i].ID < r.tenants[j].ID })
+	slices.SortFunc(r.tenants, func(a, b *Tenant) int { return cmp.Compare(a.ID, b.ID) })
 	return r
 }
 
@@ -151,7 +152,7 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunSta
 	bh := backupHealth(t, ix.backupSets[t.ID], s.GeneratedAt, canBackup)
 
 	runs := append([]*RestoreRun(nil), ix.runs[t.ID]...)
-	sort.Slice(runs, func(i, j int) bool { return runs[i].ID < runs[j].ID })
+	slices.SortFunc(runs, func(a, b *RestoreRun) int { return cmp.Compare(a.ID, b.ID) })
 	var states []RunState
 	if buf != nil && cap(buf) >= len(runs) {
 		states = buf[:len(runs)]

@@ -1,8 +1,9 @@
 package domain
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,7 +27,7 @@ func currentEvidence(f *runFacts, evidence []*EvidenceSnapshot, now time.Time) [
 		}
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, func(a, b *EvidenceSnapshot) int { return cmp.Compare(a.ID, b.ID) })
 	return out
 }
 

@@ -2,10 +2,11 @@ package domain
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -134,7 +135,7 @@ func split(data []byte, index *Portfolio) ([]TenantShard, error) {
 		b.WriteString("}\n")
 		out = append(out, TenantShard{ID: id, Snapshot: b.Bytes()})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	slices.SortFunc(out, func(a, b TenantShard) int { return cmp.Compare(a.ID, b.ID) })
 	return out, nil
 }
 

@@ -134,18 +134,24 @@ func (d *decoder) validate(runs chunked[RestoreRun], ops chunked[OperationRun], 
 		}
 	})
 	ids(collRuns, "restore run", runs.len(), func(visit func(int64, int)) {
-		for r := range runs.all {
-			visit(r.ID, r.Index)
+		for _, c := range runs {
+			for i := range c {
+				visit(c[i].ID, c[i].Index)
+			}
 		}
 	})
 	opIDs := ids(collOps, "operation run", ops.len(), func(visit func(int64, int)) {
-		for o := range ops.all {
-			visit(o.ID, o.Index)
+		for _, c := range ops {
+			for i := range c {
+				visit(c[i].ID, c[i].Index)
+			}
 		}
 	})
 	ids(collEvidence, "evidence snapshot", evidence.len(), func(visit func(int64, int)) {
-		for e := range evidence.all {
-			visit(e.ID, e.Index)
+		for _, c := range evidence {
+			for i := range c {
+				visit(c[i].ID, c[i].Index)
+			}
 		}
 	})
 
@@ -197,41 +203,50 @@ func (d *decoder) validate(runs chunked[RestoreRun], ops chunked[OperationRun], 
 		future(m, "started_at", b.StartedAt)
 		future(m, "completed_at", b.CompletedAt)
 	}
-	for r := range runs.all {
-		m := metaOf(collRuns, r.Index)
-		if r.BackupSetID != nil {
-			ref(m, "backup_set_id", "backup set", *r.BackupSetID, backupIDs)
-		}
-		if r.OperationRunID != nil {
-			ref(m, "operation_run_id", "operation run", *r.OperationRunID, opIDs)
-		}
-		if !d.hasIssue(m, "created_at") {
-			future(m, "created_at", &r.CreatedAt)
-		}
-		future(m, "completed_at", r.CompletedAt)
-	}
-	for o := range ops.all {
-		m := metaOf(collOps, o.Index)
-		if o.Status != "" && o.Outcome != "" {
-			pending := o.Outcome == OutcomePending
-			if pending && o.Status == OperationCompleted {
-				addAt(m, "outcome", CodeInconsistent, "a completed operation run cannot have outcome pending")
-			} else if !pending && o.Status != OperationCompleted {
-				addAt(m, "outcome", CodeInconsistent, "an operation run with status %s must have outcome pending, not %s", o.Status, o.Outcome)
+	for _, chunk := range runs {
+		for i := range chunk {
+			r := &chunk[i]
+			m := metaOf(collRuns, r.Index)
+			if r.BackupSetID != nil {
+				ref(m, "backup_set_id", "backup set", *r.BackupSetID, backupIDs)
 			}
+			if r.OperationRunID != nil {
+				ref(m, "operation_run_id", "operation run", *r.OperationRunID, opIDs)
+			}
+			if !d.hasIssue(m, "created_at") {
+				future(m, "created_at", &r.CreatedAt)
+			}
+			future(m, "completed_at", r.CompletedAt)
 		}
-		future(m, "started_at", o.StartedAt)
-		future(m, "completed_at", o.CompletedAt)
 	}
-	for e := range evidence.all {
-		m := metaOf(collEvidence, e.Index)
-		if !d.hasIssue(m, "operation_run_id") {
-			ref(m, "operation_run_id", "operation run", e.OperationRunID, opIDs)
+	for _, chunk := range ops {
+		for i := range chunk {
+			o := &chunk[i]
+			m := metaOf(collOps, o.Index)
+			if o.Status != "" && o.Outcome != "" {
+				pending := o.Outcome == OutcomePending
+				if pending && o.Status == OperationCompleted {
+					addAt(m, "outcome", CodeInconsistent, "a completed operation run cannot have outcome pending")
+				} else if !pending && o.Status != OperationCompleted {
+					addAt(m, "outcome", CodeInconsistent, "an operation run with status %s must have outcome pending, not %s", o.Status, o.Outcome)
+				}
+			}
+			future(m, "started_at", o.StartedAt)
+			future(m, "completed_at", o.CompletedAt)
 		}
-		if !d.hasIssue(m, "captured_at") {
-			future(m, "captured_at", &e.CapturedAt)
+	}
+	for _, chunk := range evidence {
+		for i := range chunk {
+			e := &chunk[i]
+			m := metaOf(collEvidence, e.Index)
+			if !d.hasIssue(m, "operation_run_id") {
+				ref(m, "operation_run_id", "operation run", e.OperationRunID, opIDs)
+			}
+			if !d.hasIssue(m, "captured_at") {
+				future(m, "captured_at", &e.CapturedAt)
+			}
+			// expires_at lies in the future by nature: it is not checked.
 		}
-		// expires_at lies in the future by nature: it is not checked.
 	}
 }
 
