@@ -74,6 +74,12 @@ func newBrowser(t testing.TB, chromium string) context.Context {
 	return ctx
 }
 
+// closeBrowser ends the browser of a context newBrowser made, before the
+// test does: a benchmark that loads pages in many browsers closes each when
+// done with it, or the ones left running (an app, a service worker each)
+// load the machine more with every load measured after them.
+func closeBrowser(ctx context.Context) { _ = chromedp.Cancel(ctx) }
+
 // run runs actions with a bound on time, failing the test when one fails
 // (screenshotOnFailure then keeps the page as it was).
 func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {

@@ -68,6 +68,7 @@ func coldLoad(b *testing.B, chromium, url, done string) load {
 		until(`performance.getEntriesByName("first-contentful-paint").length > 0`))
 	var l load
 	require.NoError(b, json.Unmarshal([]byte(evalString(b, ctx, readLoad)), &l))
+	closeBrowser(ctx)
 	return l
 }
 
