@@ -177,10 +177,6 @@ func (f *runFacts) records() []string {
 func attentionState(f *runFacts) (string, []string) {
 	r := f.run
 	var why []string
-	op := ""
-	if f.op != nil {
-		op = "operation #" + strconv.FormatInt(f.op.ID, 10)
-	}
 	applied := f.appliedSomething()
 
 	if r.IsDryRun {
@@ -193,13 +189,13 @@ func attentionState(f *runFacts) (string, []string) {
 		why = append(why, "status "+string(r.Status)+" is in flight")
 	}
 	if f.opStatusInFlight() {
-		why = append(why, op+" is "+opStatus(f.op))
+		why = append(why, f.opName()+" is "+opStatus(f.op))
 	}
 	if !applied && r.Status == RestoreCancelled {
 		why = append(why, "cancelled before anything was applied")
 	}
 	if !applied && f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
-		why = append(why, op+" outcome "+opOutcome(f.op)+" and nothing was applied")
+		why = append(why, f.opName()+" outcome "+opOutcome(f.op)+" and nothing was applied")
 	}
 	if len(why) > 0 {
 		return AttentionNotExecuted, why
@@ -209,7 +205,7 @@ func attentionState(f *runFacts) (string, []string) {
 		why = append(why, "status failed")
 	}
 	if f.opOutcome(OutcomeOpFailed) {
-		why = append(why, op+" outcome failed")
+		why = append(why, f.opName()+" outcome failed")
 	}
 	if len(why) > 0 {
 		return AttentionFailed, why
@@ -223,10 +219,10 @@ func attentionState(f *runFacts) (string, []string) {
 		why = append(why, "cancelled after some work was applied")
 	}
 	if f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
-		why = append(why, op+" outcome "+opOutcome(f.op)+" after some work was applied")
+		why = append(why, f.opName()+" outcome "+opOutcome(f.op)+" after some work was applied")
 	}
 	if f.opOutcome(OutcomePartiallySucceeded) {
-		why = append(why, op+" outcome partially_succeeded")
+		why = append(why, f.opName()+" outcome partially_succeeded")
 	}
 	why = append(why, f.entriesWith(OutcomeFailed, OutcomePartial)...)
 	why = appendCount(why, "failed", f.count(cFailed))
@@ -247,6 +243,10 @@ func attentionState(f *runFacts) (string, []string) {
 
 	return AttentionCompleted, []string{"status " + string(r.Status) + " with no failed, partial, skipped or non-applied work recorded"}
 }
+
+// opName names the run's operation in a reason ("operation #7"); asked only
+// where a clause about the operation holds.
+func (f *runFacts) opName() string { return "operation #" + strconv.FormatInt(f.op.ID, 10) }
 
 // appendCount adds "counts.<name> is <n>" to why when n is positive.
 func appendCount(why []string, name string, n int64) []string {
