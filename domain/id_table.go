@@ -17,9 +17,13 @@ type idTable struct {
 	dups []int64
 }
 
+// compactIDs reports whether ids up to maxID are few enough, for n records,
+// to be indexed by a slice of maxID+1 entries.
+func compactIDs(n int, maxID int64) bool { return maxID <= 2*int64(n)+1024 }
+
 // newIDTable makes room for n ids, none greater than maxID.
 func newIDTable(n int, maxID int64) *idTable {
-	if maxID <= 2*int64(n)+1024 {
+	if compactIDs(n, maxID) {
 		return &idTable{dense: make([]*recordMeta, max(maxID+1, 0))}
 	}
 	return &idTable{sparse: make(map[int64]*recordMeta, n)}

@@ -7,10 +7,6 @@ package domain
 // `resolve` on 100,000 runs: built on one core before resolving starts,
 // and hashed for every run's lookups.
 
-// compactIDs reports whether ids up to maxID are few enough, for n records,
-// to be indexed by a slice of maxID+1 entries.
-func compactIDs(n int, maxID int64) bool { return maxID <= 2*int64(n)+1024 }
-
 // opIndex finds a tenant's operation run by id.
 type opIndex struct {
 	// dense[id] is the operation run with that id: when ids are compact,
