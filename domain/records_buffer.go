@@ -35,9 +35,10 @@ func (b *recordBuffer[T]) add(v T) *T {
 
 // join returns every record in the order added: the one chunk itself when
 // there is only one, else one slice of exactly the right length. The buffer
-// lets go of its chunks, so that they can be collected while validation
-// runs: kept to the end of Check, a portfolio's records were in memory
-// twice at its peak.
+// lets go of its chunks, so that they can be collected once nothing else
+// holds them: kept to the end of Check, a portfolio's records were in
+// memory twice at its peak. (The three largest collections' chunks are
+// held until validation, which reads them while they are joined, ends.)
 func (b *recordBuffer[T]) join() []T {
 	full, cur, n := b.full, b.cur, b.n
 	*b = recordBuffer[T]{}
