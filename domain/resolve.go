@@ -175,16 +175,16 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunSta
 		f := &facts
 		var evidence []*EvidenceSnapshot
 		if f.op != nil {
+			naming := ix.evidenceByOp.naming(f.op.ID)
 			var seen bool
-			if evidence, seen = evidenceOf[f.op.ID]; !seen {
-				naming := ix.evidenceByOp.naming(f.op.ID)
+			if len(naming) <= rereadEvidenceUpTo {
 				evidence = currentEvidence(f, naming, s.GeneratedAt)
-				if len(naming) > rereadEvidenceUpTo {
-					if evidenceOf == nil {
-						evidenceOf = map[int64][]*EvidenceSnapshot{}
-					}
-					evidenceOf[f.op.ID] = evidence
+			} else if evidence, seen = evidenceOf[f.op.ID]; !seen {
+				evidence = currentEvidence(f, naming, s.GeneratedAt)
+				if evidenceOf == nil {
+					evidenceOf = map[int64][]*EvidenceSnapshot{}
 				}
+				evidenceOf[f.op.ID] = evidence
 			}
 		}
 		att := attention(f, explain)
