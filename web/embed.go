@@ -1,5 +1,5 @@
 // Package web holds the static assets served under {base}web/: the
-// stylesheet, the icons, and app.wasm once `make wasm` has built it.
+// stylesheet, the icons, boot.js, and app.wasm once `make wasm` has built it.
 package web
 
 import (
@@ -16,7 +16,7 @@ import (
 var files embed.FS
 
 // served are the file types the site serves from this folder.
-var served = map[string]bool{".css": true, ".svg": true, ".png": true, ".wasm": true, ".br": true, ".gz": true}
+var served = map[string]bool{".css": true, ".js": true, ".svg": true, ".png": true, ".wasm": true, ".br": true, ".gz": true}
 
 // FS is the folder's assets, without anything else that lives here.
 var FS fs.FS = assets{}

@@ -116,7 +116,7 @@ func Build(o BuildOptions) (BuildStats, error) {
 		}
 		// Under the fingerprinted name the pages link to: a host may cache
 		// it for a year (deploy/nginx does).
-		return w.write(path.Join("web", web.Fingerprinted(p)), b, path.Ext(p) == ".wasm" || path.Ext(p) == ".css" || path.Ext(p) == ".svg")
+		return w.write(path.Join("web", web.Fingerprinted(p)), b, path.Ext(p) == ".wasm" || path.Ext(p) == ".css" || path.Ext(p) == ".js" || path.Ext(p) == ".svg")
 	}); err != nil {
 		return st, err
 	}

@@ -92,6 +92,24 @@ var (
 	readyMain = regexp.MustCompile(`<main[^>]*data-ready="true"`)
 )
 
+var (
+	bootTag = regexp.MustCompile(`<script data-scripts="([^"]*)"[^>]*\bsrc="([^"]*)"[^>]*></script>`)
+	// A tag, not text: go-app writes each element on a line of its own,
+	// and a snapshot's "<script" can reach an attribute (og:title) unescaped.
+	scriptElement = regexp.MustCompile(`(?m)^\s*<script\b`)
+)
+
+// assertStartsAppAfterPaint checks that page loads one script, web/boot.js,
+// which starts go-app's two once the page is painted.
+func assertStartsAppAfterPaint(t *testing.T, rel, page, base string) {
+	t.Helper()
+	assert.Len(t, scriptElement.FindAllString(page, -1), 1, "%s: boot.js is the one script the page loads", rel)
+	if m := bootTag.FindStringSubmatch(page); assert.NotNil(t, m, "%s: boot.js's tag", rel) {
+		assert.Equal(t, base+"wasm_exec.js "+base+"app.js", m[1], "%s: boot.js starts go-app's scripts, in order", rel)
+		assert.Regexp(t, `^`+regexp.QuoteMeta(base)+`web/boot\.[0-9a-f]{10}\.js$`, m[2], rel)
+	}
+}
+
 // The static site holds every page of every shipped snapshot, prerendered
 // and ready, and nothing else; every local address in it honours the base
 // path; app.wasm, the assets and the snapshots are beside them.
@@ -124,6 +142,7 @@ func TestBuildWritesEveryPageUnderItsBasePath(t *testing.T) {
 				b, err := os.ReadFile(filepath.Join(out, rel))
 				require.NoError(t, err)
 				assert.Regexp(t, readyMain, string(b), "%s: prerendered and ready", rel)
+				assertStartsAppAfterPaint(t, rel, string(b), base)
 				for _, m := range localURL.FindAllStringSubmatch(string(b), -1) {
 					assert.True(t, strings.HasPrefix(m[1], base), "%s: %q is outside the base path %s", rel, m[1], base)
 				}
@@ -137,7 +156,10 @@ func TestBuildWritesEveryPageUnderItsBasePath(t *testing.T) {
 			}
 			fallback, err := os.ReadFile(filepath.Join(out, "404.html"))
 			require.NoError(t, err, "a 404 page boots the app for addresses not prerendered")
-			assert.Contains(t, string(fallback), `src="`+base+`app.js"`)
+			assertStartsAppAfterPaint(t, "404.html", string(fallback), base)
+			worker, err := os.ReadFile(filepath.Join(out, "app-worker.js"))
+			require.NoError(t, err)
+			assert.Regexp(t, `"`+base+`web/boot\.[0-9a-f]{10}\.js"`, string(worker), "the service worker keeps boot.js for offline use")
 			for _, f := range []string{"app.js", "wasm_exec.js", "app-worker.js", "manifest.webmanifest", "app.css"} {
 				assert.FileExists(t, filepath.Join(out, f))
 			}

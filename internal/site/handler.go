@@ -54,6 +54,9 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 		ThemeColor:      "#1f3a5f",
 		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-192.png", SVG: "/web/icon.svg"},
 		Styles:          []string{"/web/styles.css"},
+		// Written after go-app's own two scripts, which bootFix then
+		// hands to it: see web/boot.js. go-app's worker caches it.
+		Scripts: []string{"/web/boot.js defer"},
 	}
 	// go-app's loading label divides the bytes it reads by Content-Length,
 	// which for a precompressed app.wasm (.br, .gz) is the compressed size:

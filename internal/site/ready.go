@@ -21,7 +21,8 @@ func readyFix(html []byte) []byte {
 	})
 }
 
-// bufferedPage holds a prerendered page so that readyFix can run on it.
+// bufferedPage holds a prerendered page so that readyFix and bootFix can
+// run on it.
 type bufferedPage struct {
 	header http.Header
 	status int
@@ -45,7 +46,7 @@ func (b *bufferedPage) Write(p []byte) (int, error) {
 func (b *bufferedPage) flush(w http.ResponseWriter) {
 	body := b.body.Bytes()
 	if ct := b.header.Get("Content-Type"); len(ct) >= 9 && ct[:9] == "text/html" {
-		body = readyFix(body)
+		body = bootFix(readyFix(body))
 		b.header.Set("Content-Length", strconv.Itoa(len(body)))
 	}
 	for k, v := range b.header {
