@@ -1,9 +1,13 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,4 +41,32 @@ func TestAppStartsAfterFirstPaint(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A hidden tab paints nothing: there boot.js starts go-app's scripts at
+// once, and the app takes over unseen.
+func TestAppStartsAtOnceInAHiddenTab(t *testing.T) {
+	chromium := requireTools(t)
+	root := startApp(t)
+	ctx := newBrowser(t, chromium)
+	minimize := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		w, err := cdp.Call(ctx, tg, browser.GetWindowForTarget, browser.GetWindowForTargetParams{TargetID: tg.TargetID})
+		if err != nil {
+			return err
+		}
+		_, err = cdp.Call(ctx, tg, browser.SetWindowBounds, browser.SetWindowBoundsParams{
+			WindowID: w.WindowID, Bounds: &browser.Bounds{WindowState: browser.WindowStateMinimized}})
+		return err
+	})
+	run(t, ctx, chromedp.Navigate("about:blank"), minimize)
+	require.Equal(t, "hidden", evalString(t, ctx, `document.visibilityState`), "a minimized window's tab is hidden")
+	// Polled on a timer: a hidden tab runs no animation frames, which
+	// chromedp polls on by default.
+	appTookOver := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](appReady, chromedp.WithPollingInterval(100*time.Millisecond))(ctx, tg)
+		return err
+	})
+	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/5"), appTookOver)
+	assert.Equal(t, "hidden hidden", evalString(t, ctx, `document.visibilityState + " " + document.documentElement.dataset.appStarted`),
+		"still hidden, boot.js started the app without waiting for a paint")
 }
