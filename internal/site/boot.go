@@ -27,7 +27,8 @@ func bootFix(html []byte) []byte {
 	tags := goappScript.FindAllSubmatchIndex(head, -1)
 	boot := bootScript.FindIndex(head)
 	if len(tags) != 2 || boot == nil || tags[1][1] > boot[0] ||
-		!bytes.HasSuffix(head[tags[0][2]:tags[0][3]], []byte("/wasm_exec.js")) {
+		!bytes.HasSuffix(head[tags[0][2]:tags[0][3]], []byte("/wasm_exec.js")) ||
+		!bytes.HasSuffix(head[tags[1][2]:tags[1][3]], []byte("/app.js")) {
 		return html
 	}
 	out := make([]byte, 0, len(html)+32)

@@ -29,6 +29,8 @@ func TestBootFixHandsGoAppsScriptsToBootJS(t *testing.T) {
 			"<head>" + boot + goapp + "</head>", ""},
 		{"app.js before wasm_exec.js: they stay",
 			`<head><script defer src="/app.js"></script><script defer src="/wasm_exec.js"></script>` + boot + "</head>", ""},
+		{"wasm_exec.js twice, no app.js: they stay",
+			`<head><script defer src="/wasm_exec.js"></script><script defer src="/wasm_exec.js"></script>` + boot + "</head>", ""},
 		{"the body is never read",
 			"<head>" + boot + "</head><body>" + goapp + "</body>", ""},
 		{"no head", goapp + boot, ""},
