@@ -32,15 +32,22 @@ type Address struct {
 var (
 	snapName    = `([A-Za-z0-9][A-Za-z0-9._-]{0,99})`
 	rePortfolio = regexp.MustCompile(`^/s/` + snapName + `/?$`)
-	reTenant    = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})$`)
-	reRuns      = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/restore-runs$`)
-	reRun       = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/restore-runs/([0-9]{1,18})$`)
-	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/backup-sets$`)
+	reTenant    = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})$`)
+	reRuns      = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/restore-runs$`)
+	reRun       = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/restore-runs/([0-9]{1,19})$`)
+	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/backup-sets$`)
 )
 
 // ParseAddress reads a path relative to the base ("/s/demo/tenants/1").
 func ParseAddress(path string, query url.Values) Address {
-	id := func(s string) int64 { v, _ := strconv.ParseInt(s, 10, 64); return v }
+	// An id is any positive int64, up to 9223372036854775807 (19 digits);
+	// a number past it names no record, and the address no page.
+	bad := false
+	id := func(s string) int64 {
+		v, err := strconv.ParseInt(s, 10, 64)
+		bad = bad || err != nil
+		return v
+	}
 	a := Address{Kind: pageUnknown, Query: query}
 	if query == nil {
 		a.Query = url.Values{}
@@ -63,6 +70,9 @@ func ParseAddress(path string, query url.Values) Address {
 	case reBackups.MatchString(path):
 		m := reBackups.FindStringSubmatch(path)
 		a.Kind, a.Snap, a.Tenant = pageBackupSets, m[1], id(m[2])
+	}
+	if bad {
+		a = Address{Kind: pageUnknown, Query: a.Query}
 	}
 	return a
 }

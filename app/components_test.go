@@ -81,6 +81,12 @@ func TestParseAddress(t *testing.T) {
 		{"/s/../tenants/4", Address{Kind: pageUnknown}},
 		{"/s/demo/tenants/x", Address{Kind: pageUnknown}},
 		{"/s/demo/tenants/99999999999999999999", Address{Kind: pageUnknown}},
+		// Every int64 id has a page; one past the largest names none.
+		{"/s/demo/tenants/9223372036854775807", Address{Kind: pageTenant, Snap: "demo", Tenant: 9223372036854775807}},
+		{"/s/demo/tenants/9223372036854775807/restore-runs/9223372036854775807",
+			Address{Kind: pageRestoreRun, Snap: "demo", Tenant: 9223372036854775807, Run: 9223372036854775807}},
+		{"/s/demo/tenants/9223372036854775808", Address{Kind: pageUnknown}},
+		{"/s/demo/tenants/1/restore-runs/9999999999999999999", Address{Kind: pageUnknown}},
 	}
 	for _, tt := range tests {
 		got := ParseAddress(tt.path, nil)

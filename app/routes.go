@@ -15,12 +15,12 @@ func Routes() { routesOnce.Do(register) }
 
 func register() {
 	const snap = `/s/[A-Za-z0-9][A-Za-z0-9._-]{0,99}`
-	const tenant = snap + `/tenants/[0-9]{1,18}`
+	const tenant = snap + `/tenants/[0-9]{1,19}`
 	app.Route("/", func() app.Composer { return &snapshotsPage{} })
 	app.RouteWithRegexp(`^`+snap+`/?$`, func() app.Composer { return &portfolioPage{} })
 	app.RouteWithRegexp(`^`+tenant+`$`, func() app.Composer { return &tenantPage{} })
 	app.RouteWithRegexp(`^`+tenant+`/restore-runs$`, func() app.Composer { return &restoreRunsPage{} })
-	app.RouteWithRegexp(`^`+tenant+`/restore-runs/[0-9]{1,18}$`, func() app.Composer { return &restoreRunPage{} })
+	app.RouteWithRegexp(`^`+tenant+`/restore-runs/[0-9]{1,19}$`, func() app.Composer { return &restoreRunPage{} })
 	app.RouteWithRegexp(`^`+tenant+`/backup-sets$`, func() app.Composer { return &backupSetsPage{} })
 	NotFoundRoute()
 }

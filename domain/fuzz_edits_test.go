@@ -3,6 +3,7 @@ package domain_test
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"testing"
 	"time"
 
@@ -35,11 +36,11 @@ var fieldValues = map[string][]any{
 	"completed_at":      {nil, hoursBefore(0), hoursBefore(0.1), hoursBefore(30), hoursBefore(-0.05), hoursBefore(-1), "2026-04-08T23:00:00", "not a date"},
 	"created_at":        {hoursBefore(0), hoursBefore(100), hoursBefore(-0.05), nil},
 	"expires_at":        {nil, hoursBefore(0), hoursBefore(1), hoursBefore(-48)},
-	"operation_run_id":  {nil, int64(1), int64(2), int64(3), int64(8_888_888), -1, "1"},
-	"backup_set_id":     {nil, int64(1), int64(2), int64(8_888_888)},
-	"tenant_id":         {int64(1), int64(2), int64(3), int64(999_999), nil, 0},
-	"failed_item_count": {0, 1, 7, -1},
-	"id":                {int64(1), int64(2), int64(3), 0, 1.5},
+	"operation_run_id":  {nil, int64(1), int64(2), int64(3), int64(8_888_888), -1, "1", int64(math.MaxInt64), int64(math.MinInt64)},
+	"backup_set_id":     {nil, int64(1), int64(2), int64(8_888_888), int64(math.MaxInt64), int64(math.MinInt64)},
+	"tenant_id":         {int64(1), int64(2), int64(3), int64(999_999), nil, 0, int64(math.MaxInt64)},
+	"failed_item_count": {0, 1, 7, -1, int64(math.MaxInt64)},
+	"id":                {int64(1), int64(2), int64(3), 0, 1.5, int64(math.MaxInt64), int64(math.MaxInt64 - 1), int64(math.MinInt64)},
 	"metadata": {
 		map[string]any{"counts": map[string]any{}}, map[string]any{"counts": map[string]any{"skipped": 1}},
 		map[string]any{"counts": map[string]any{"non_applied": 2, "total": 4}}, map[string]any{"counts": map[string]any{"failed": 0, "partial": 0}},

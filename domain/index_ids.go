@@ -102,7 +102,8 @@ func newEvidenceIndex(evidence []EvidenceSnapshot) evidenceIndex {
 // naming lists the evidence snapshots that name operation run id, in input
 // order. The list is the index's own: read it, do not append to it.
 func (ix *evidenceIndex) naming(id int64) []*EvidenceSnapshot {
-	if id >= 0 && id+1 < int64(len(ix.start)) {
+	// id < len-1, not id+1 < len: id+1 overflows at the top of int64.
+	if id >= 0 && id < int64(len(ix.start))-1 {
 		from, to := ix.start[id], ix.start[id+1]
 		return ix.byOp[from:to:to]
 	}

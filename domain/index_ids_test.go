@@ -2,11 +2,17 @@ package domain
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 )
+
+// edgeIDs are ids at and near the edges of int64, where arithmetic on an id
+// (id+1, a table of maxID+1 entries) overflows.
+var edgeIDs = []int64{math.MinInt64, math.MinInt64 + 1, -1, 0, 1, 2, math.MaxInt32, math.MaxInt32 + 1,
+	math.MaxUint32, 1 << 53, 1<<53 + 1, math.MaxInt64 - 2, math.MaxInt64 - 1, math.MaxInt64}
 
 // The id indexes find what maps keyed by tenant and id found, for compact
 // ids, sparse ones, negative ones, and ids used by several tenants or
@@ -23,6 +29,13 @@ func TestIDIndexesFindWhatMapsFound(t *testing.T) {
 		{"sparse", 100, func(r *rand.Rand) int64 { return r.Int64N(1 << 40) }, func(r *rand.Rand) int64 { return r.Int64N(3) + 1 }},
 		{"negative and zero", 100, func(r *rand.Rand) int64 { return r.Int64N(10) - 5 }, func(r *rand.Rand) int64 { return r.Int64N(2) + 1 }},
 		{"none", 0, nil, nil},
+		{"at the edges of int64", 50, func(r *rand.Rand) int64 { return edgeIDs[r.IntN(len(edgeIDs))] }, func(r *rand.Rand) int64 { return r.Int64N(2) + 1 }},
+		{"compact and the largest", 50, func(r *rand.Rand) int64 {
+			if r.IntN(10) == 0 {
+				return math.MaxInt64
+			}
+			return r.Int64N(20) + 1
+		}, func(r *rand.Rand) int64 { return r.Int64N(2) + 1 }},
 	}
 	for _, tt := range tests {
 		for seed := range uint64(20) {
@@ -43,7 +56,7 @@ func TestIDIndexesFindWhatMapsFound(t *testing.T) {
 					wantEv[evidence[i].OperationRunID] = append(wantEv[evidence[i].OperationRunID], &evidence[i])
 				}
 				oi, ei := newOpIndex(ops), newEvidenceIndex(evidence)
-				probes := []int64{-6, -1, 0, 1, 1 << 41}
+				probes := append([]int64{-6, -1, 0, 1, 1 << 41}, edgeIDs...)
 				for i := range tt.n {
 					probes = append(probes, ops[i].ID, evidence[i].OperationRunID)
 				}
