@@ -487,7 +487,14 @@ func (d *decoder) readString(a at, nullable bool) (s string, ok bool, err error)
 		if err != nil {
 			return "", false, d.fail(err)
 		}
-		return d.intern(d.unquote(v)), true, nil
+		b := d.unquote(v)
+		if len(b) < len(v)-2 && bytes.IndexByte(b, 0) >= 0 {
+			// Only a string with escapes is shorter unquoted, and only an
+			// escape (\u0000) can put a NUL in it: JSON forbids the raw byte.
+			d.add(a, CodeNUL, "contains a NUL character (\\u0000), which a snapshot's text never holds")
+			return "", false, nil
+		}
+		return d.intern(b), true, nil
 	case 'n':
 		if _, err := d.dec.ReadToken(); err != nil {
 			return "", false, d.fail(err)
@@ -537,22 +544,114 @@ func (d *decoder) readTime(a at, nullable bool) (t *time.Time, ok bool, err erro
 		return nil, false, err
 	}
 	v := new(time.Time)
-	// UnmarshalText is time's strict RFC 3339 parser: it requires the offset
-	// (Z or ±hh:mm), accepts fractions, and reads bytes without a copy.
-	if perr := v.UnmarshalText(b); perr != nil || !offsetOK(*v) {
-		d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-08T23:06:00Z or 2026-04-09T01:06:00+02:00)", truncate(string(b), 60))
+	if *v, err = parseTime(b); err != nil {
+		d.add(a, CodeBadTimestamp, "%s", timestampMessage(b, err, "2026-04-08T23:06:00Z or 2026-04-09T01:06:00+02:00"))
 		return nil, false, nil
 	}
 	return v, true, nil
 }
 
-func parseTimestamp(s string) (time.Time, error) {
+func parseTimestamp(s string) (time.Time, error) { return parseTime([]byte(s)) }
+
+// Why a timestamp that time would read is still refused.
+var (
+	errCommaFraction = errors.New("a fraction of a second follows a dot in RFC 3339, never a comma")
+	errSubNanosecond = errors.New("its fraction of a second is finer than a nanosecond, which cannot be compared exactly: at most 9 digits (more only if they are zeros)")
+	errOffset        = errors.New("offset out of range")
+)
+
+// parseTime reads an RFC 3339 timestamp with an offset, and nothing looser.
+// time's parser (UnmarshalText, its strict RFC 3339 one, reading bytes
+// without a copy) requires the offset (Z or ±hh:mm), but it also takes a
+// comma before the fraction and an hour of one digit, and it cuts a
+// fraction to nanoseconds: two instants a tenth of a nanosecond apart would
+// tie, and the larger id would win where the later instant must. The form
+// is checked here first; a finer fraction is refused, unless what would be
+// cut is only zeros, so that every instant accepted compares exactly.
+func parseTime(b []byte) (time.Time, error) {
 	var t time.Time
-	err := t.UnmarshalText([]byte(s))
-	if err == nil && !offsetOK(t) {
-		err = errors.New("offset out of range")
+	if err := rfc3339Form(b); err != nil {
+		return t, err
 	}
-	return t, err
+	if err := t.UnmarshalText(b); err != nil {
+		return t, err
+	}
+	if !offsetOK(t) {
+		return t, errOffset
+	}
+	return t, nil
+}
+
+var errForm = errors.New("not RFC 3339")
+
+// rfc3339Form checks RFC 3339's date-time form (§5.6): the digits and
+// separators in their places; time checks the values.
+func rfc3339Form(b []byte) error {
+	const form = "dddd-dd-ddTdd:dd:dd"
+	if len(b) < len(form)+1 {
+		return errForm
+	}
+	for i := range len(form) {
+		c := b[i]
+		switch form[i] {
+		case 'd':
+			if c < '0' || c > '9' {
+				return errForm
+			}
+		case 'T':
+			if c != 'T' && c != 't' {
+				return errForm
+			}
+		default:
+			if c != form[i] {
+				return errForm
+			}
+		}
+	}
+	rest := b[len(form):]
+	switch rest[0] {
+	case ',':
+		return errCommaFraction
+	case '.':
+		digits := 0
+		for len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
+			if digits++; digits > 9 && rest[1] != '0' {
+				return errSubNanosecond
+			}
+			rest = rest[1:]
+		}
+		if digits == 0 {
+			return errForm
+		}
+		rest = rest[1:]
+	}
+	switch {
+	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
+		return nil
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+		isDigits(rest[1:3]) && isDigits(rest[4:6]):
+		return nil
+	}
+	return errForm
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// timestampMessage says why b is not a timestamp the format accepts.
+func timestampMessage(b []byte, err error, example string) string {
+	q := truncate(string(b), 60)
+	switch err {
+	case errCommaFraction, errSubNanosecond:
+		return fmt.Sprintf("%q is not accepted: %v", q, err)
+	}
+	return fmt.Sprintf("%q is not an RFC 3339 timestamp with an offset (e.g. %s)", q, example)
 }
 
 // offsetOK rejects an offset of 24 hours or more, which time accepts but

@@ -89,7 +89,7 @@ func (d *decoder) document() error {
 			if ok {
 				t, perr := parseTimestamp(s)
 				if perr != nil {
-					d.add(a, CodeBadTimestamp, "%q is not an RFC 3339 timestamp with an offset (e.g. 2026-04-09T01:19:36+02:00)", truncate(s, 60))
+					d.add(a, CodeBadTimestamp, "%s", timestampMessage([]byte(s), perr, "2026-04-09T01:19:36+02:00"))
 				} else {
 					d.snap.GeneratedAt, d.snap.GeneratedAtText, d.generatedAtOK = t, s, true
 				}
@@ -98,6 +98,11 @@ func (d *decoder) document() error {
 		case "name":
 			s, _, err := d.readString(a, false)
 			d.snap.Name = s
+			return err
+		case "$schema":
+			// Where an editor finds the JSON Schema to check the file
+			// against; it says nothing of the snapshot itself.
+			_, _, err := d.readString(a, false)
 			return err
 		case "viewer":
 			return d.viewer()

@@ -85,8 +85,10 @@ func (d *decoder) tenant(m *recordMeta) error {
 			var ok bool
 			if v, ok, err = d.readInt(a, true); ok {
 				t.FreshnessHours = v
-				if v < 1 {
-					d.add(a, CodeOutOfRange, "must be at least 1 hour, not %d", v)
+				if v < 1 || v > MaxFreshnessHours {
+					// The bound keeps the window a Duration: past 2,562,047
+					// hours it would overflow, and a fresh backup read stale.
+					d.add(a, CodeOutOfRange, "must be 1 to %d hours (ten years), not %d", MaxFreshnessHours, v)
 				}
 			}
 		default:

@@ -26,7 +26,7 @@ var knownCodes = map[string]bool{
 	domain.CodeBadEnum: true, domain.CodeOutOfRange: true, domain.CodeBadTimestamp: true, domain.CodeFutureTimestamp: true,
 	domain.CodeBadVersion: true, domain.CodeDuplicateID: true, domain.CodeUnknownTenant: true, domain.CodeMissingRef: true,
 	domain.CodeCrossTenantRef: true, domain.CodeInconsistent: true, domain.CodeTooLarge: true, domain.CodeTooDeep: true,
-	domain.CodeTooLong: true,
+	domain.CodeTooLong: true, domain.CodeNUL: true,
 }
 
 // seedFixtures adds every shipped snapshot and a small generated one.

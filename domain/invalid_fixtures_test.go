@@ -89,6 +89,8 @@ func TestInvalidFixtureCorpusCoversEveryKind(t *testing.T) {
 		"future-timestamp", "timestamp-no-offset-in-record",
 		"invalid-utf8", "byte-order-mark", "nul-byte", "deep-nesting", "three-faults-one-record",
 		"deep-nesting-at-limit", "deep-nesting-past-limit", "long-string-status",
+		"tenant-freshness-too-large", "timestamp-comma-fraction", "timestamp-finer-than-nanosecond",
+		"generated-at-comma-fraction", "nul-escaped", "schema-member-not-string",
 	} {
 		for _, ext := range []string{".json", ".want"} {
 			_, err := os.Stat(filepath.Join(invalidDir, name+ext))

@@ -60,10 +60,11 @@ const (
 	CodeUnknownTenant   = "unknown_tenant"    // tenant_id missing or names no tenant
 	CodeMissingRef      = "missing_reference" // a reference to a record that does not exist
 	CodeCrossTenantRef  = "cross_tenant_reference"
-	CodeInconsistent    = "inconsistent" // fields that contradict each other
-	CodeTooLarge        = "too_large"    // the document is over the size limit
-	CodeTooDeep         = "too_deep"     // nesting over the limit
-	CodeTooLong         = "too_long"     // a string over its length limit
+	CodeInconsistent    = "inconsistent"  // fields that contradict each other
+	CodeTooLarge        = "too_large"     // the document is over the size limit
+	CodeTooDeep         = "too_deep"      // nesting over the limit
+	CodeTooLong         = "too_long"      // a string over its length limit
+	CodeNUL             = "nul_character" // a string holding U+0000 (written \u0000)
 )
 
 // Problems is every problem found in one snapshot.

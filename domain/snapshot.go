@@ -11,6 +11,9 @@ const SchemaVersion = 1
 // DefaultFreshnessHours applies when a tenant does not set backup_freshness_hours.
 const DefaultFreshnessHours = 24
 
+// MaxFreshnessHours bounds backup_freshness_hours: ten years.
+const MaxFreshnessHours = 87600
+
 // Snapshot is one decoded snapshot document: what a tenant-management backend
 // knew about its tenants at GeneratedAt. Collections stay flat, as in the input,
 // so that tenant scoping is checked rather than assumed.
