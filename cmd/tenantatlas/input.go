@@ -22,7 +22,10 @@ func checkFile(name string, stdin io.Reader, maxBytes int64) (*domain.Checked, e
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		boundMemory(st.Size())
+		// Sized by what Check will read, not by the file: of a file over
+		// the limit it reads one byte past the limit and stops. Sized by the
+		// file, a 1 GiB one mapped 2.4 GB in advance before being refused.
+		boundMemory(min(st.Size(), maxBytes+1))
 	}
 	return domain.Check(f, domain.Limits{MaxBytes: maxBytes}), nil
 }
