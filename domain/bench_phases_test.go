@@ -38,7 +38,7 @@ func benchSnapshot(b *testing.B, tenants, runs int) []byte {
 func decodeOnly(doc []byte) *decoder {
 	// As check sets it up: the limit beneath the buffer.
 	in := &limitReader{r: bytes.NewReader(doc), max: DefaultMaxBytes, left: DefaultMaxBytes}
-	d := &decoder{in: in, maxDepth: DefaultMaxDepth, metas: map[string]*metaChunks{}}
+	d := &decoder{in: in, iss: newIssues(nil), maxDepth: DefaultMaxDepth, metas: map[string]*metaChunks{}}
 	d.dec = jsontext.NewDecoder(bufio.NewReaderSize(in, 64<<10))
 	if err := d.document(); err != nil {
 		panic(err)

@@ -42,26 +42,40 @@ type recordMeta struct {
 	hasTenant bool
 	// kept reports whether the record was an object and is in the Snapshot.
 	kept bool
-	// bad names the record's own members already reported, so that
-	// validation does not report one fault twice. Few records have any.
-	bad []string
+	// faulty reports whether any problem concerns the record, listed or
+	// not: its tenant is quarantined (when it has one).
+	faulty bool
+	// bad marks the record's own members already reported, by their slot
+	// (nameSlot), so that validation does not report one fault twice. Bits,
+	// not a list: a record with faults costs no allocation more than one
+	// without.
+	bad [nameSlots / 64]uint64
 }
 
-// mark notes a problem at a; only a member of the record itself counts.
+// mark notes a problem at a: the record has a fault, and when a names a
+// member of the record itself, that member has.
 func (a at) mark() {
-	if a.rec != nil && a.sub == "" && a.idx < 0 && a.field != "" {
-		a.rec.bad = append(a.rec.bad, a.field)
+	if a.rec == nil {
+		return
+	}
+	a.rec.faulty = true
+	if a.sub == "" && a.idx < 0 && a.field != "" {
+		a.rec.markBad(a.field)
+	}
+}
+
+// markBad notes a problem with the record's member name; only the format's
+// own names are ever asked about.
+func (m *recordMeta) markBad(name string) {
+	if h := nameSlot(name); memberNames[h] == name {
+		m.bad[h/64] |= 1 << (h % 64)
 	}
 }
 
 // reported reports whether the record's member name already has a problem.
 func (m *recordMeta) reported(name string) bool {
-	for _, b := range m.bad {
-		if b == name {
-			return true
-		}
-	}
-	return false
+	h := nameSlot(name)
+	return memberNames[h] == name && m.bad[h/64]&(1<<(h%64)) != 0
 }
 
 func (m *recordMeta) path() string { return recordPath(m.coll, m.index) }
@@ -118,7 +132,7 @@ type decoder struct {
 	in       *limitReader
 	scratch  []byte // unquoted strings with escapes
 	maxDepth int
-	issues   []issue
+	iss      *issues
 	// workers is how many goroutines may decode records (1: this one), in
 	// batches of about batchBytes.
 	workers    int
@@ -191,11 +205,21 @@ func (l *limitReader) Read(p []byte) (int, error) {
 }
 
 func (d *decoder) add(a at, code, format string, args ...any) {
-	a.mark()
-	d.issues = append(d.issues, issue{
+	if d.dropped(a) {
+		return
+	}
+	d.iss.add(issue{
 		path: a.String(), rec: a.rec, offset: d.offset(),
 		code: code, msg: fmt.Sprintf(format, args...),
 	})
+}
+
+// dropped notes a problem at a, and reports whether it is past those that
+// can be listed: it is then only counted, and need not be written.
+func (d *decoder) dropped(a at) bool {
+	a.mark()
+	is := issue{rec: a.rec, offset: d.offset()}
+	return !d.iss.wants(is.rejects(), is.place())
 }
 
 func (d *decoder) reject(path, code, format string, args ...any) {
@@ -203,7 +227,9 @@ func (d *decoder) reject(path, code, format string, args ...any) {
 	if d.dec != nil {
 		off = d.offset()
 	}
-	d.issues = append(d.issues, issue{path: path, offset: off, code: code, msg: fmt.Sprintf(format, args...), reject: true})
+	if d.iss.wants(true, off) {
+		d.iss.add(issue{path: path, offset: off, code: code, msg: fmt.Sprintf(format, args...), reject: true})
+	}
 }
 
 // fail turns a read error into a rejecting issue and stops decoding.
@@ -348,7 +374,9 @@ func (d *decoder) wrongType(a at, want string, got jsontext.Kind) error {
 	if err := d.skip(); err != nil {
 		return err
 	}
-	d.add(a, CodeWrongType, "must be %s, not %s", want, kindName(got))
+	if !d.dropped(a) {
+		d.add(a, CodeWrongType, "must be %s, not %s", want, kindName(got))
+	}
 	return nil
 }
 
@@ -673,7 +701,9 @@ func (d *decoder) readEnum(a at, what string, allowed []string) (string, bool, e
 			return v, true, nil
 		}
 	}
-	d.add(a, CodeBadEnum, "%s", enumMessage(what, truncate(string(b), 60), allowed))
+	if !d.dropped(a) {
+		d.add(a, CodeBadEnum, "%s", enumMessage(what, truncate(string(b), 60), allowed))
+	}
 	return "", false, nil
 }
 
@@ -782,7 +812,7 @@ var memberNames = func() (slots [nameSlots]string) {
 
 // nameSlot places a name by its length and its first and last bytes: for
 // the format's names, a different slot each (checked as they are placed).
-func nameSlot(b []byte) int {
+func nameSlot[T ~string | ~[]byte](b T) int {
 	if len(b) == 0 {
 		return 0
 	}
@@ -844,7 +874,9 @@ func (d *decoder) unknown(a at, name string) error {
 		return err
 	}
 	a.field = name
-	d.add(a, CodeUnknownMember, "unknown member %q", truncate(name, 60))
+	if !d.dropped(a) {
+		d.add(a, CodeUnknownMember, "unknown member %q", truncate(name, 60))
+	}
 	return nil
 }
 
@@ -856,8 +888,10 @@ func (d *decoder) missing(a at, name string) {
 		off = a.rec.offset
 	}
 	a.mark()
-	d.issues = append(d.issues, issue{
-		path: a.String(), rec: a.rec, offset: off, reject: a.rec == nil,
-		code: CodeMissing, msg: fmt.Sprintf("required member %q is missing", name),
-	})
+	is := issue{rec: a.rec, offset: off, reject: a.rec == nil}
+	if !d.iss.wants(is.rejects(), is.place()) {
+		return
+	}
+	is.path, is.code, is.msg = a.String(), CodeMissing, fmt.Sprintf("required member %q is missing", name)
+	d.iss.add(is)
 }

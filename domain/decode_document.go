@@ -3,9 +3,7 @@ package domain
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"io"
-	"slices"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -37,6 +35,7 @@ func checkWith(r io.Reader, lim Limits, workers, batchBytes int) *Checked {
 	}
 	d := &decoder{
 		in:         in,
+		iss:        newIssues(nil),
 		maxDepth:   lim.MaxDepth,
 		metas:      map[string]*metaChunks{},
 		workers:    workers,
@@ -159,51 +158,37 @@ func (d *decoder) finish(fatal bool) *Checked {
 	for i := range d.snap.Tenants {
 		tenants[d.snap.Tenants[i].ID] = true
 	}
-	problems := make(Problems, 0, len(d.issues))
-	offsets := make([]int64, 0, len(d.issues))
-	rejected := fatal
-	for _, is := range d.issues {
+	rejected := fatal || len(d.iss.rejects.items) > 0 || d.iss.rejects.omitted > 0
+	list, omitted := d.iss.sorted()
+	c := &Checked{Problems: make(Problems, 0, len(list)), Omitted: omitted, Quarantined: map[int64]bool{}}
+	for _, is := range list {
 		p := Problem{Path: is.path, Code: is.code, Message: is.msg}
 		switch {
-		case is.reject || is.rec == nil || is.rec.coll == collTenants:
+		case is.rejects():
 			p.Reach = ReachSnapshot
-			rejected = true
 		case is.rec.hasTenant && tenants[is.rec.tenantID]:
 			id := is.rec.tenantID
 			p.TenantID, p.Reach = &id, ReachTenant
 		default:
 			p.Reach = ReachRecord // belongs to no tenant; nothing else is affected
 		}
-		problems = append(problems, p)
-		off := is.offset
-		if is.rec != nil {
-			off = is.rec.offset
-		}
-		offsets = append(offsets, off)
-	}
-	// Input order: by the record (or place) each problem concerns; problems of
-	// one record keep the order they were found in.
-	order := make([]int, len(problems))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(offsets[a], offsets[b]) })
-	sorted := make(Problems, len(problems))
-	for i, j := range order {
-		sorted[i] = problems[j]
-	}
-
-	c := &Checked{Problems: sorted, Quarantined: map[int64]bool{}}
-	if len(c.Problems) > MaxProblems {
-		c.Omitted = len(c.Problems) - MaxProblems
-		c.Problems = c.Problems[:MaxProblems:MaxProblems]
+		c.Problems = append(c.Problems, p)
 	}
 	if rejected {
 		return c
 	}
-	for _, p := range sorted {
-		if p.Reach == ReachTenant {
-			c.Quarantined[*p.TenantID] = true
+	// Every record with a fault quarantines its tenant, whether its
+	// problems are listed or only counted.
+	for coll, metas := range d.metas {
+		if coll == collTenants {
+			continue
+		}
+		for _, chunk := range metas.chunks {
+			for i := range chunk {
+				if m := &chunk[i]; m.faulty && m.hasTenant && tenants[m.tenantID] {
+					c.Quarantined[m.tenantID] = true
+				}
+			}
 		}
 	}
 	snap := d.snap

@@ -68,10 +68,10 @@ type batch struct {
 	buf   []byte
 	elems []batchElem
 	// What the worker decoded.
-	issues []issue
-	recs   decoded
-	fatal  bool
-	done   chan struct{}
+	iss   *issues
+	recs  decoded
+	fatal bool
+	done  chan struct{}
 }
 
 type batchElem struct {
@@ -88,15 +88,17 @@ type pipeline struct {
 	started int
 	cur     *batch   // being filled
 	pending []*batch // handed over, in document order
-	// merged is len(d.issues) after the last merge: the issues past it are
-	// the document decoder's own.
-	merged int
-	fatal  bool
+	// main holds the issues of the document so far, and of the batches
+	// merged; meanwhile the document's decoder reports its own apart.
+	main  *issues
+	fatal bool
 }
 
 func (d *decoder) recordsParallel(coll string, read recordReader) error {
-	p := &pipeline{d: d, read: read, todo: make(chan *batch, maxPending), merged: len(d.issues)}
+	p := &pipeline{d: d, read: read, todo: make(chan *batch, maxPending), main: d.iss}
 	defer p.stop()
+	d.iss = newIssues(p.main)
+	own := d.iss
 	_, err := d.array(at{field: coll, idx: -1}, "an array", func(i int) error {
 		m := d.newMeta(coll, i)
 		if d.tee == nil { // reading alone since a record could not be read as a value
@@ -111,12 +113,11 @@ func (d *decoder) recordsParallel(coll string, read recordReader) error {
 	})
 	// What the document's decoder reported itself stands only if no record
 	// before it stopped decoding.
-	own := append([]issue(nil), d.issues[p.merged:]...)
-	d.issues = d.issues[:p.merged]
+	d.iss = p.main
 	if ferr := p.drain(); ferr != nil {
 		return ferr
 	}
-	d.issues = append(d.issues, own...)
+	p.main.take(own)
 	return err
 }
 
@@ -180,8 +181,7 @@ func (p *pipeline) merge() error {
 	b := p.pending[0]
 	p.pending = p.pending[1:]
 	d := p.d
-	d.issues = append(d.issues, b.issues...)
-	p.merged = len(d.issues)
+	p.main.take(b.iss)
 	d.tenants.take(&b.recs.tenants)
 	d.backups.take(&b.recs.backups)
 	d.runs.take(&b.recs.runs)
@@ -191,7 +191,7 @@ func (p *pipeline) merge() error {
 		p.fatal = true
 		return errFatal
 	}
-	b.buf, b.elems, b.issues = b.buf[:0], b.elems[:0], nil
+	b.buf, b.elems, b.iss = b.buf[:0], b.elems[:0], nil
 	d.freeBatches = append(d.freeBatches, b)
 	return nil
 }
@@ -227,6 +227,9 @@ func (p *pipeline) work() {
 		w.dec.Reset(bytes.NewReader(b.buf), opts...)
 		// One chunk, of the batch's length, holds its records.
 		w.reserve(b.elems[0].m.coll, len(b.elems))
+		// The batch's issues; those past what the document has listed
+		// already are only counted.
+		w.iss = newIssues(p.main)
 		for _, e := range b.elems {
 			w.record, w.base = e.m, e.base
 			if w.element(e.m, p.read) != nil {
@@ -234,7 +237,7 @@ func (p *pipeline) work() {
 				break
 			}
 		}
-		b.issues, w.issues = w.issues, nil
+		b.iss, w.iss = w.iss, nil
 		b.recs, w.decoded = w.decoded, decoded{}
 		close(b.done)
 	}

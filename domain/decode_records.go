@@ -461,7 +461,6 @@ func (d *decoder) evidenceSnapshot(m *recordMeta) error {
 func (d *decoder) viewer() error {
 	v := &Viewer{}
 	var seenCaps bool
-	before := len(d.issues)
 	ok, err := d.object(at{field: "viewer", idx: -1}, "an object", func(name string) error {
 		a := at{field: "viewer." + name, idx: -1}
 		var err error
@@ -489,9 +488,8 @@ func (d *decoder) viewer() error {
 	if ok && !seenCaps {
 		d.missing(at{sub: "viewer", idx: -1}, "capabilities")
 	}
-	for i := before; i < len(d.issues); i++ {
-		d.issues[i].reject = true // an invalid viewer rejects the snapshot
-	}
+	// Every fault in the viewer rejects the snapshot: its issues have no
+	// record, which is what makes them reject (issue.rejects).
 	if ok {
 		d.snap.Viewer = v
 	}

@@ -87,7 +87,8 @@ func checkProblems(t *testing.T, c *domain.Checked) {
 			t.Fatalf("unknown reach %+v", p)
 		}
 	}
-	if c.Rejected() != rejecting && c.Omitted == 0 {
+	// A problem that rejects the snapshot is listed first, whatever the cap.
+	if c.Rejected() != rejecting || rejecting && c.Problems[0].Reach != domain.ReachSnapshot {
 		t.Fatalf("rejected=%v but a rejecting problem=%v: %v", c.Rejected(), rejecting, c.Problems)
 	}
 }

@@ -51,8 +51,13 @@ func (d *decoder) validate(runs chunked[RestoreRun], ops chunked[OperationRun], 
 	s := &d.snap
 	metaOf := func(coll string, index int) *recordMeta { return d.metas[coll].at(index) }
 	addAt := func(m *recordMeta, name, code, format string, args ...any) {
-		m.bad = append(m.bad, name)
-		d.issues = append(d.issues, issue{path: field(m, name).String(), rec: m, offset: m.offset, code: code, msg: fmt.Sprintf(format, args...)})
+		a := field(m, name)
+		a.mark()
+		is := issue{rec: m, offset: m.offset}
+		if d.iss.wants(is.rejects(), is.place()) {
+			is.path, is.code, is.msg = a.String(), code, fmt.Sprintf(format, args...)
+			d.iss.add(is)
+		}
 	}
 
 	// Tenants: any fault here rejects the snapshot (their reach is decided by
@@ -110,6 +115,10 @@ func (d *decoder) validate(runs chunked[RestoreRun], ops chunked[OperationRun], 
 		for _, id := range seen.dups {
 			owners := seen.holders(id, nil)
 			for _, o := range owners {
+				if is := (issue{rec: o, offset: o.offset}); !d.iss.wants(is.rejects(), is.place()) {
+					field(o, "id").mark() // counted, not listed: no need to name the others
+					continue
+				}
 				others := make([]string, 0, maxNamedHolders)
 				for _, p := range owners {
 					if len(others) == maxNamedHolders {

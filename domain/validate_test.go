@@ -334,9 +334,9 @@ func TestRejectingErrors(t *testing.T) {
 			"restore_runs[0].backup_set_id missing_reference tenant_quarantined 1",
 			"restore_runs[1].backup_set_id missing_reference tenant_quarantined 2"}},
 		{"collection null", func() doc { d := validDoc(); d["operation_runs"] = nil; return d }(), []string{
+			"operation_runs null_not_allowed" + rj, // what rejects first
 			"evidence_snapshots[0].operation_run_id missing_reference tenant_quarantined 1",
 			"evidence_snapshots[1].operation_run_id missing_reference tenant_quarantined 2",
-			"operation_runs null_not_allowed" + rj,
 			"restore_runs[0].operation_run_id missing_reference tenant_quarantined 1",
 			"restore_runs[1].operation_run_id missing_reference tenant_quarantined 2"}},
 
@@ -357,25 +357,28 @@ func TestRejectingErrors(t *testing.T) {
 		{"tenant name over 200 characters", validDoc().set("tenants", 0, "name", long), []string{"tenants[0].name too_long" + rj}},
 		{"tenant name missing", validDoc().del("tenants", 0, "name"), []string{"tenants[0].name missing" + rj}},
 		{"tenant id 0", validDoc().set("tenants", 1, "id", 0), []string{
+			// What rejects the snapshot is listed first.
+			"tenants[1].id out_of_range" + rj,
 			"backup_sets[1].tenant_id unknown_tenant record_orphaned -",
 			"evidence_snapshots[1].tenant_id unknown_tenant record_orphaned -",
 			"operation_runs[1].tenant_id unknown_tenant record_orphaned -",
-			"restore_runs[1].tenant_id unknown_tenant record_orphaned -",
-			"tenants[1].id out_of_range" + rj}},
+			"restore_runs[1].tenant_id unknown_tenant record_orphaned -"}},
 		{"two tenants with one id", validDoc().set("tenants", 1, "id", 1), []string{
+			// What rejects the snapshot is listed first.
+			"tenants[1].id duplicate_id" + rj,
 			"backup_sets[1].tenant_id unknown_tenant record_orphaned -",
 			"evidence_snapshots[1].tenant_id unknown_tenant record_orphaned -",
 			"operation_runs[1].tenant_id unknown_tenant record_orphaned -",
-			"restore_runs[1].tenant_id unknown_tenant record_orphaned -",
-			"tenants[1].id duplicate_id" + rj}},
+			"restore_runs[1].tenant_id unknown_tenant record_orphaned -"}},
 		{"tenant freshness 0", validDoc().set("tenants", 0, "backup_freshness_hours", 0), []string{"tenants[0].backup_freshness_hours out_of_range" + rj}},
 		{"tenant with an unknown member", validDoc().set("tenants", 0, "domain", "contoso.com"), []string{"tenants[0].domain unknown_member" + rj}},
 		{"tenant id as string", validDoc().set("tenants", 0, "id", "1"), []string{
+			// What rejects the snapshot is listed first.
+			"tenants[0].id wrong_type" + rj,
 			"backup_sets[0].tenant_id unknown_tenant record_orphaned -",
 			"evidence_snapshots[0].tenant_id unknown_tenant record_orphaned -",
 			"operation_runs[0].tenant_id unknown_tenant record_orphaned -",
-			"restore_runs[0].tenant_id unknown_tenant record_orphaned -",
-			"tenants[0].id wrong_type" + rj}},
+			"restore_runs[0].tenant_id unknown_tenant record_orphaned -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
