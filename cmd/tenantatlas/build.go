@@ -34,6 +34,11 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return exitRejected
 	}
+	base, err := site.CheckBase(*basePath)
+	if err != nil {
+		fmt.Fprintf(stderr, "tenantatlas build: %v\n", err)
+		return exitRejected
+	}
 	fsys, err := fixturesFS(*dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "tenantatlas build: %v\n", err)
@@ -41,7 +46,7 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	app.Routes()
 	start := time.Now()
-	fmt.Fprintf(stderr, "building %s (base path %s)\n", *out, site.NormalizeBase(*basePath))
+	fmt.Fprintf(stderr, "building %s (base path %s)\n", *out, base)
 	st, err := site.Build(site.BuildOptions{Out: *out, BasePath: *basePath, Fixtures: fsys, Progress: stderr,
 		Site: []site.Option{site.ShardAbove(*shardAbove)}})
 	if err != nil {

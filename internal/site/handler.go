@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"net/http"
 	"regexp"
@@ -28,6 +27,7 @@ var SecurityHeaders = map[string]string{
 }
 
 // NormalizeBase turns "", "/", "atlas", "/atlas/" into "/" or "/atlas/".
+// It does not check the path: New and Build refuse one CheckBase refuses.
 func NormalizeBase(p string) string {
 	p = strings.Trim(p, "/")
 	if p == "" {
@@ -89,14 +89,13 @@ type Server struct {
 // New builds the site for the snapshots in fixtures, under basePath. It
 // configures package app to read from them (for prerendering).
 func New(fixtures fs.FS, basePath string, opts ...Option) (*Server, error) {
-	src, err := NewFixtureSource(fixtures)
+	base, err := CheckBase(basePath)
 	if err != nil {
 		return nil, err
 	}
-	base := NormalizeBase(basePath)
-	if base == "/web/" || strings.HasPrefix(base, "/web/") {
-		// Links under it would read as go-app's /web/ assets.
-		return nil, fmt.Errorf("the base path %s is reserved for the site's assets", base)
+	src, err := NewFixtureSource(fixtures)
+	if err != nil {
+		return nil, err
 	}
 	app.Configure(src, src.Catalog(), base)
 	s := &Server{base: base, src: src, assets: http.FileServer(http.FS(web.FS)), shardAbove: DefaultShardAbove}
