@@ -40,7 +40,8 @@ func exitFor(c *domain.Checked) int {
 }
 
 // parseInterspersed parses flags that may come before or after the
-// positional arguments (`resolve FILE --tenant 3`), as people type them.
+// positional arguments (`resolve FILE --tenant 3`), as people type them;
+// after "--" nothing is a flag.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
@@ -56,9 +57,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			args = args[1:]
 			continue
 		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
+		// Parse stops before something that looks like a flag only after
+		// "--", which it consumes: from there on every argument is a name,
+		// "-name.json" too (Go's flag conventions).
+		return append(positional, args...), nil
 	}
 }
 
