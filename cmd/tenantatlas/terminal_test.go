@@ -198,7 +198,7 @@ func FuzzTextOutput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, member, value string) {
 		doc := map[string]any{
 			"schema_version": 1, "generated_at": "2026-04-09T01:00:00Z",
-			"tenants": []any{map[string]any{"id": 1, "name": name}, map[string]any{"id": 2, "name": "B", member: 1}},
+			"tenants":     []any{map[string]any{"id": 1, "name": name}, map[string]any{"id": 2, "name": "B", member: 1}},
 			"backup_sets": []any{map[string]any{"id": 1, "tenant_id": 1, "status": value, "completed_at": "2026-04-09T00:00:00Z"}},
 		}
 		b, err := json.Marshal(doc)
