@@ -22,7 +22,7 @@ func newIndexView(name string, data []byte) (*View, error) {
 	if p.Tenants == nil {
 		return nil, fmt.Errorf("the snapshot's index.json has no tenants")
 	}
-	v := &View{Name: name, Portfolio: &p, tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+	v := &View{Name: name, Portfolio: &p, cost: int64(len(data)), tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
 	for _, t := range p.Tenants {
 		v.tenants[t.ID] = &domain.TenantState{TenantID: t.ID, Name: t.Name, DataStatus: t.Row.DataStatus}
 		v.records[t.ID] = &tenantRecords{Tenant: &domain.Tenant{ID: t.ID, Name: t.Name, FreshnessHours: t.BackupFreshnessHours}}

@@ -125,6 +125,16 @@ func (s *FixtureSource) Snapshot(name string) ([]byte, error) {
 	return fs.ReadFile(s.fsys, p)
 }
 
+// Open opens the named snapshot's file, for serving it as it is: streamed,
+// so that many requests for a large snapshot do not each hold it whole.
+func (s *FixtureSource) Open(name string) (fs.File, error) {
+	p, ok := s.paths[name]
+	if !ok {
+		return nil, app.ErrNoSnapshot
+	}
+	return s.fsys.Open(p)
+}
+
 // Catalog lists the snapshots for the snapshots page.
 func (s *FixtureSource) Catalog() app.Catalog { return s.cat }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"io"
 	"io/fs"
 	"net/http"
 	"regexp"
@@ -186,14 +187,21 @@ func (s *Server) serveSnapshot(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	b, err := s.src.Snapshot(name)
+	f, err := s.src.Open(name)
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
+	defer f.Close()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(b)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		w.Header().Set("Content-Length", strconv.FormatInt(st.Size(), 10))
+	}
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = io.Copy(w, f)
 }
 
 // servePage lets go-app prerender the page, answering 404 when the address
