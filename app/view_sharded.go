@@ -50,6 +50,9 @@ func (v *View) tenantRow(id int64) (domain.PortfolioTenant, bool) {
 // newTenantView is a valid tenant's view, from its own file; the snapshot's
 // header (name, viewer) stays the index's.
 func newTenantView(name string, index *View, id int64, file []byte) (*View, error) {
+	if Withholds(index.Portfolio) {
+		return newWithheldTenantView(name, index, id, file)
+	}
 	v := NewView(name, file)
 	ts, _, ok := v.Tenant(id)
 	if v.Rejected() || !ok || ts.DataStatus != domain.DataValid || len(v.Res.Tenants) != 1 {

@@ -2,7 +2,9 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,24 +32,60 @@ type shardCache struct {
 	shards map[string]*domain.Shards
 }
 
-// Sharded lists the snapshots the site publishes sharded: larger than the
-// threshold, and not rejected (a rejected snapshot is shown whole: it is
-// its errors).
+// Sharded lists the snapshots the site publishes sharded: those larger than
+// the threshold, and those whose viewer lacks a capability (whose records
+// are published withheld: app.WithholdShards), unless rejected (a rejected
+// snapshot is shown whole: it is its errors).
 func (s *Server) Sharded() []string {
 	var names []string
 	for _, name := range s.src.Names() {
-		if s.shardAbove < 0 {
-			break
-		}
 		b, err := s.src.Snapshot(name)
-		if err != nil || int64(len(b)) <= s.shardAbove && s.shardAbove > 0 {
+		if err != nil {
 			continue
 		}
-		if s.shards(name) != nil {
+		large := s.shardAbove >= 0 && (int64(len(b)) > s.shardAbove || s.shardAbove == 0)
+		if !large && !mayWithhold(b) {
+			continue
+		}
+		if sh := s.shards(name); sh != nil && (large || app.Withholds(sh.Index)) {
 			names = append(names, name)
 		}
 	}
 	return names
+}
+
+// mayWithhold reads the viewer loosely, to spare a strict decode of a
+// snapshot whose viewer holds every capability: false only when it has no
+// viewer or one that names all three.
+func mayWithhold(b []byte) bool {
+	var doc struct {
+		Viewer *struct {
+			Capabilities []string `json:"capabilities"`
+		} `json:"viewer"`
+	}
+	if json.Unmarshal(b, &doc) != nil {
+		return true
+	}
+	if doc.Viewer == nil {
+		return false
+	}
+	for _, c := range []domain.Capability{domain.CapBackupView, domain.CapRestoreView, domain.CapEvidenceView} {
+		if !slices.Contains(doc.Viewer.Capabilities, string(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// large reports whether name is sharded for its size: its pages beyond the
+// portfolio are rendered in the browser. One sharded only to withhold
+// records is prerendered whole, from the records the server keeps.
+func (s *Server) large(name string) bool {
+	if !s.isSharded(name) || s.shardAbove < 0 {
+		return false
+	}
+	b, err := s.src.Snapshot(name)
+	return err == nil && (s.shardAbove == 0 || int64(len(b)) > s.shardAbove)
 }
 
 // shards splits the snapshot name, nil when it cannot be (rejected).
@@ -59,7 +97,11 @@ func (s *Server) shards(name string) *domain.Shards {
 	}
 	var sh *domain.Shards
 	if b, err := s.src.Snapshot(name); err == nil {
-		sh, _, _ = domain.Shard(bytes.NewReader(b), domain.Limits{})
+		var c *domain.Checked
+		if sh, c, err = domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil && app.Withholds(sh.Index) {
+			// Published, the records the viewer may not see are withheld.
+			sh, _ = app.WithholdShards(sh, domain.Resolve(c))
+		}
 	}
 	if s.cache.shards == nil {
 		s.cache.shards = map[string]*domain.Shards{}
