@@ -104,6 +104,9 @@ func New(fixtures fs.FS, basePath string, opts ...Option) (*Server, error) {
 		o(s)
 	}
 	s.sharded = s.Sharded()
+	if err := s.cache.withholdErr; err != nil {
+		return nil, err
+	}
 	cacheable := []string{"/snapshots/catalog.json"}
 	for _, name := range src.Names() {
 		if s.isSharded(name) {

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -30,6 +31,9 @@ func ShardAbove(n int64) Option { return func(s *Server) { s.shardAbove = n } }
 type shardCache struct {
 	mu     sync.Mutex
 	shards map[string]*domain.Shards
+	// withholdErr is the first snapshot whose records could not be
+	// withheld: New refuses to publish it at all rather than whole.
+	withholdErr error
 }
 
 // Sharded lists the snapshots the site publishes sharded: those larger than
@@ -100,7 +104,10 @@ func (s *Server) shards(name string) *domain.Shards {
 		var c *domain.Checked
 		if sh, c, err = domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil && app.Withholds(sh.Index) {
 			// Published, the records the viewer may not see are withheld.
-			sh, _ = app.WithholdShards(sh, domain.Resolve(c))
+			var werr error
+			if sh, werr = app.WithholdShards(sh, domain.Resolve(c)); werr != nil && s.cache.withholdErr == nil {
+				s.cache.withholdErr = fmt.Errorf("snapshot %s: the records its viewer may not see cannot be withheld: %w", name, werr)
+			}
 		}
 	}
 	if s.cache.shards == nil {
