@@ -31,6 +31,9 @@ func ShardAbove(n int64) Option { return func(s *Server) { s.shardAbove = n } }
 type shardCache struct {
 	mu     sync.Mutex
 	shards map[string]*domain.Shards
+	// index is each index.json, written once: not once a request, which
+	// would cost its size for every visitor at the same time.
+	index map[string][]byte
 	// withholdErr is the first snapshot whose records could not be
 	// withheld: New refuses to publish it at all rather than whole.
 	withholdErr error
@@ -125,8 +128,7 @@ func (s *Server) shardFile(name, rel string) ([]byte, bool) {
 	}
 	sh := s.shards(name)
 	if rel == "index.json" {
-		b, err := marshalIndex(sh.Index)
-		return b, err == nil
+		return s.indexFile(name, sh)
 	}
 	idText, ok := strings.CutPrefix(rel, "tenants/")
 	if idText, ok = strings.CutSuffix(idText, ".json"); !ok {
@@ -142,6 +144,24 @@ func (s *Server) shardFile(name, rel string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// indexFile is the index.json of the sharded snapshot name.
+func (s *Server) indexFile(name string, sh *domain.Shards) ([]byte, bool) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if b, ok := s.cache.index[name]; ok {
+		return b, true
+	}
+	b, err := marshalIndex(sh.Index)
+	if err != nil {
+		return nil, false
+	}
+	if s.cache.index == nil {
+		s.cache.index = map[string][]byte{}
+	}
+	s.cache.index[name] = b
+	return b, true
 }
 
 func (s *Server) isSharded(name string) bool {
