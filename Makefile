@@ -96,6 +96,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParallelDecoding$$' -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz '^FuzzEdgeIDs$$' -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz '^FuzzRestoreRunsQuery$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./internal/termtext/
+	$(GO) test -run '^$$' -fuzz '^FuzzTextOutput$$' -fuzztime $(FUZZTIME) ./cmd/tenantatlas/
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckBase$$' -fuzztime $(FUZZTIME) ./internal/site/
 
 # Browser timings (cold loads behind nginx, set against a plain HTML page in
 # the same run): measured, never asserted. Needs chromium and nginx.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -47,10 +48,25 @@ func readPortfolioQuery(v url.Values) portfolioQuery {
 	} else {
 		q.page = 1
 	}
-	if len(q.q) > 100 {
-		q.q = q.q[:100]
-	}
+	q.q = cutText(q.q, maxSearch)
 	return q
+}
+
+// maxSearch bounds the search text, in bytes.
+const maxSearch = 100
+
+// cutText is s as valid UTF-8 (an invalid byte becomes U+FFFD) of at most n
+// bytes, cut between characters: cut in the middle of one, it would put
+// invalid UTF-8 into the page.
+func cutText(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // severity orders states from most to least in need of attention.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -21,7 +22,7 @@ func FuzzRestoreRunsQuery(f *testing.F) {
 		"", "recovery_posture_reason=no_history", "recovery_posture_reason=partial", "recovery_posture_reason=failed",
 		"recovery_posture_reason=completed_with_follow_up", "recovery_posture_reason=no_recent_issues_visible",
 		"recovery_posture_reason=<script>alert(1)</script>", "recovery_posture_reason=%22onmouseover%3D", "recovery_posture_reason=partial&recovery_posture_reason=failed",
-		"a=%ZZ", "page=-1&sort=x&q=%00", "recovery_posture_reason=" + strings.Repeat("x", 500),
+		"a=%ZZ", "page=-1&sort=x&q=%00", "q=" + strings.Repeat("a", 99) + "%C3%A9", "q=%FF", "recovery_posture_reason=" + strings.Repeat("x", 500),
 	} {
 		f.Add(seed)
 	}
@@ -43,7 +44,7 @@ func FuzzRestoreRunsQuery(f *testing.F) {
 		q, _ := url.ParseQuery(raw) // as the page reads it: what parses
 
 		pq := readPortfolioQuery(q)
-		if pq.page < 1 || len(pq.q) > 100 {
+		if pq.page < 1 || len(pq.q) > maxSearch || !utf8.ValidString(pq.q) {
 			t.Fatalf("portfolio query out of bounds: %+v", pq)
 		}
 

@@ -1,6 +1,10 @@
 package app
 
-import "github.com/tenantatlas/tenantatlas/domain"
+import (
+	"strings"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
 
 // Without a capability, no record of its area reaches the page (rules.md §7),
 // not even by name in another card's sentence. The states derived from those
@@ -8,8 +12,9 @@ import "github.com/tenantatlas/tenantatlas/domain"
 // and explanations that name the records are replaced.
 
 const (
-	restoreHidden = "Which restore run this rests on, and what it recorded, is not shown: your access does not include restore runs (the restore.view capability is missing)."
-	backupHidden  = "Which backup set this rests on is not shown: your access does not include backup sets (the backup.view capability is missing)."
+	restoreHidden  = "Which restore run this rests on, and what it recorded, is not shown: your access does not include restore runs (the restore.view capability is missing)."
+	evidenceHidden = "Which evidence records this rests on is not shown: your access does not include evidence records (the evidence.view capability is missing)."
+	backupHidden   = "Which backup set this rests on is not shown: your access does not include backup sets (the backup.view capability is missing)."
 )
 
 // forViewer is ts as the viewer may see it; ts itself is left as it is.
@@ -53,4 +58,41 @@ func hiddenWhy(w *domain.Why, text string) *domain.Why {
 		return nil
 	}
 	return &domain.Why{Rule: w.Rule, Text: text, Records: nil}
+}
+
+// withoutEvidence is ts for a viewer without evidence.view: no evidence
+// record's id or path, in a run's current evidence or in an explanation;
+// the evidence states derived from them stay.
+func withoutEvidence(ts *domain.TenantState) *domain.TenantState {
+	out := *ts
+	out.RestoreRuns = make([]domain.RunState, len(ts.RestoreRuns))
+	for i, r := range ts.RestoreRuns {
+		r.Result.CurrentEvidenceIDs, r.Result.CurrentEvidenceOmitted = nil, 0
+		r.Result.Why = withoutEvidencePaths(r.Result.Why)
+		if r.Result.Why != nil {
+			r.Result.Why.Text = evidenceHidden // it lists the evidence by id
+		}
+		r.Attention.Why = withoutEvidencePaths(r.Attention.Why)
+		out.RestoreRuns[i] = r
+	}
+	if ev := ts.RecoveryEvidence; ev != nil {
+		c := *ev
+		c.Why = withoutEvidencePaths(ev.Why)
+		out.RecoveryEvidence = &c
+	}
+	return &out
+}
+
+func withoutEvidencePaths(w *domain.Why) *domain.Why {
+	if w == nil {
+		return nil
+	}
+	c := *w
+	c.Records = nil
+	for _, r := range w.Records {
+		if !strings.HasPrefix(r, "evidence_snapshots") {
+			c.Records = append(c.Records, r)
+		}
+	}
+	return &c
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // shardedSource publishes every snapshot of a memSource that is not rejected
-// sharded, as the site does for large ones.
+// sharded, as the site does for large ones and those it withholds records of.
 type shardedSource struct {
 	memSource
 	shards map[string]*domain.Shards
@@ -26,8 +26,10 @@ func newShardedSource(t *testing.T, src memSource) *shardedSource {
 	t.Helper()
 	s := &shardedSource{memSource: src, shards: map[string]*domain.Shards{}}
 	for name, b := range src {
-		if sh, _, err := domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil {
-			s.shards[name] = sh
+		if sh, c, err := domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil {
+			// As the site publishes it: withheld where the viewer lacks a capability.
+			s.shards[name], err = WithholdShards(sh, domain.Resolve(c))
+			require.NoError(t, err)
 		}
 	}
 	return s

@@ -206,7 +206,11 @@ func (l *loader) tenantOrElse(need domain.Capability, area string) (*domain.Tena
 	case need != "" && !l.view.Can(need):
 		return nil, nil, accessMissing(need, area)
 	}
-	return forViewer(ts, l.view.Can(domain.CapBackupView), l.view.Can(domain.CapRestoreView)), recs, nil
+	ts = forViewer(ts, l.view.Can(domain.CapBackupView), l.view.Can(domain.CapRestoreView))
+	if !l.view.Can(domain.CapEvidenceView) {
+		ts = withoutEvidence(ts)
+	}
+	return ts, recs, nil
 }
 
 // snapshotError lists every problem that rejected the snapshot, as text.

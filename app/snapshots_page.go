@@ -67,7 +67,7 @@ func (p *snapshotsPage) open(ctx app.Context, files app.Value) {
 			if !storeLocal(s) {
 				p.message = "The file is too large to keep for later visits; it is shown for this visit only."
 				sourceMu.Lock()
-				views[LocalSnapshot] = NewView(LocalSnapshot, []byte(s))
+				views.put(LocalSnapshot, NewView(LocalSnapshot, []byte(s)), true)
 				sourceMu.Unlock()
 			}
 			ctx.Navigate(link("/s/" + LocalSnapshot + "/"))

@@ -54,7 +54,6 @@ var (
 	sourceMu sync.Mutex
 	source   Source
 	catalog  Catalog
-	views    = map[string]*View{}
 	// base is the site's base path without a trailing slash ("" at the root).
 	base string
 )
@@ -64,7 +63,7 @@ var (
 func Configure(s Source, c Catalog, basePath string) {
 	sourceMu.Lock()
 	defer sourceMu.Unlock()
-	source, catalog, views = s, c, map[string]*View{}
+	source, catalog, views = s, c, newViewCache(views.budget)
 	base = trimBase(basePath)
 }
 
@@ -116,24 +115,6 @@ func loadView(a Address) (*View, error) {
 		}
 		return newTenantView(a.Snap, index, a.Tenant, data)
 	})
-}
-
-// cachedView returns the view cached under key, or makes and caches it.
-func cachedView(key string, load func() (*View, error)) (*View, error) {
-	sourceMu.Lock()
-	v, ok := views[key]
-	sourceMu.Unlock()
-	if ok {
-		return v, nil
-	}
-	v, err := load()
-	if err != nil {
-		return nil, err
-	}
-	sourceMu.Lock()
-	views[key] = v
-	sourceMu.Unlock()
-	return v, nil
 }
 
 // ViewFor loads the view an address names, for the server's status codes.

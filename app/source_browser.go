@@ -129,7 +129,7 @@ func storeLocal(text string) (kept bool) {
 func forgetLocal() {
 	app.Window().Get("localStorage").Call("removeItem", localKey)
 	sourceMu.Lock()
-	delete(views, LocalSnapshot)
+	views.drop(LocalSnapshot)
 	sourceMu.Unlock()
 }
 

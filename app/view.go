@@ -18,9 +18,11 @@ type View struct {
 	Res     *domain.Resolution
 	// Portfolio is nil only for a rejected snapshot.
 	Portfolio *domain.Portfolio
-	tenants   map[int64]*domain.TenantState
-	records   map[int64]*tenantRecords
-	problems  map[int64]domain.Problems
+	// cost is the bytes the view was read from, for the view cache.
+	cost     int64
+	tenants  map[int64]*domain.TenantState
+	records  map[int64]*tenantRecords
+	problems map[int64]domain.Problems
 }
 
 // tenantRecords are one tenant's raw records, for diagnostics and lists.
@@ -35,7 +37,7 @@ type tenantRecords struct {
 // NewView checks and resolves a snapshot's bytes.
 func NewView(name string, data []byte) *View {
 	c := domain.Check(bytes.NewReader(data), domain.Limits{})
-	v := &View{Name: name, Checked: c, Res: domain.Resolve(c),
+	v := &View{Name: name, Checked: c, Res: domain.Resolve(c), cost: int64(len(data)),
 		tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
 	v.Portfolio = domain.NewPortfolio(c, v.Res)
 	for i := range v.Res.Tenants {

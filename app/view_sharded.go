@@ -22,7 +22,7 @@ func newIndexView(name string, data []byte) (*View, error) {
 	if p.Tenants == nil {
 		return nil, fmt.Errorf("the snapshot's index.json has no tenants")
 	}
-	v := &View{Name: name, Portfolio: &p, tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+	v := &View{Name: name, Portfolio: &p, cost: int64(len(data)), tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
 	for _, t := range p.Tenants {
 		v.tenants[t.ID] = &domain.TenantState{TenantID: t.ID, Name: t.Name, DataStatus: t.Row.DataStatus}
 		v.records[t.ID] = &tenantRecords{Tenant: &domain.Tenant{ID: t.ID, Name: t.Name, FreshnessHours: t.BackupFreshnessHours}}
@@ -50,6 +50,9 @@ func (v *View) tenantRow(id int64) (domain.PortfolioTenant, bool) {
 // newTenantView is a valid tenant's view, from its own file; the snapshot's
 // header (name, viewer) stays the index's.
 func newTenantView(name string, index *View, id int64, file []byte) (*View, error) {
+	if Withholds(index.Portfolio) {
+		return newWithheldTenantView(name, index, id, file)
+	}
 	v := NewView(name, file)
 	ts, _, ok := v.Tenant(id)
 	if v.Rejected() || !ok || ts.DataStatus != domain.DataValid || len(v.Res.Tenants) != 1 {

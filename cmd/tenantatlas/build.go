@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"time"
 
@@ -28,27 +27,32 @@ func runBuild(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dir := flags.String("fixtures", "", "build from the snapshots in this folder instead of the embedded ones")
 	shardAbove := flags.Int64("shard-above", site.DefaultShardAbove, "publish snapshots larger than this many bytes sharded (0: all, -1: none)")
 	if err := flags.Parse(args); err != nil {
-		return flagExit(err)
+		return flagExit(err, stderr)
 	}
 	if flags.NArg() > 0 {
 		flags.Usage()
 		return exitRejected
 	}
+	base, err := site.CheckBase(*basePath)
+	if err != nil {
+		writeLine(stderr, "tenantatlas build: %v", err)
+		return exitRejected
+	}
 	fsys, err := fixturesFS(*dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "tenantatlas build: %v\n", err)
+		writeLine(stderr, "tenantatlas build: %v", err)
 		return exitRejected
 	}
 	app.Routes()
 	start := time.Now()
-	fmt.Fprintf(stderr, "building %s (base path %s)\n", *out, site.NormalizeBase(*basePath))
+	writeLine(stderr, "building %s (base path %s)", *out, base)
 	st, err := site.Build(site.BuildOptions{Out: *out, BasePath: *basePath, Fixtures: fsys, Progress: stderr,
 		Site: []site.Option{site.ShardAbove(*shardAbove)}})
 	if err != nil {
-		fmt.Fprintf(stderr, "tenantatlas build: %v\n", err)
+		writeLine(stderr, "tenantatlas build: %v", err)
 		return exitRejected
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d pages, %d snapshots (%d sharded), %d files in %s; app.wasm %d bytes, %d gzip, %d brotli\n",
+	writeLine(stdout, "wrote %s: %d pages, %d snapshots (%d sharded), %d files in %s; app.wasm %d bytes, %d gzip, %d brotli",
 		*out, st.Pages, st.Snapshots, st.Sharded, st.Files, time.Since(start).Round(time.Millisecond), st.WASMBytes, st.WASMGzip, st.WASMBrotli)
 	return exitOK
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/tenantatlas/tenantatlas/internal/gen"
@@ -18,14 +17,14 @@ func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	runs := fs.Int("runs-per-tenant", 10, "restore runs per tenant")
 	seed := fs.Uint64("seed", 1, "random seed")
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return flagExit(err, stderr)
 	}
 	if *tenants < 1 || *runs < 0 || fs.NArg() > 0 {
 		fs.Usage()
 		return exitRejected
 	}
 	if err := gen.Write(stdout, gen.Options{Tenants: *tenants, RunsPerTenant: *runs, Seed: *seed}); err != nil {
-		fmt.Fprintf(stderr, "tenantatlas gen: %v\n", err)
+		writeLine(stderr, "tenantatlas gen: %v", err)
 		return exitRejected
 	}
 	return exitOK

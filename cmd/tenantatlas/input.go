@@ -43,7 +43,8 @@ func exitFor(c *domain.Checked) int {
 }
 
 // parseInterspersed parses flags that may come before or after the
-// positional arguments (`resolve FILE --tenant 3`), as people type them.
+// positional arguments (`resolve FILE --tenant 3`), as people type them;
+// after "--" nothing is a flag.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
@@ -59,29 +60,38 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			args = args[1:]
 			continue
 		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
+		// Parse stops before something that looks like a flag only after
+		// "--", which it consumes: from there on every argument is a name,
+		// "-name.json" too (Go's flag conventions).
+		return append(positional, args...), nil
 	}
 }
 
 // newFlagSet makes a subcommand's flag set whose -help prints usage and the
 // flags to stderr.
+//
+// The flag package prints its errors with the argument as given (a control
+// character included), so it prints nothing itself: flagExit prints the
+// error, escaped.
 func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: tenantatlas %s\n\n", usage)
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
 
-// flagExit is the status for a flag parsing error: 0 for -help, else 2.
-func flagExit(err error) int {
+// flagExit prints a flag parsing error and returns the exit status: 0 for
+// -help, else 2.
+func flagExit(err error, stderr io.Writer) int {
 	if err == flag.ErrHelp {
 		return exitOK
 	}
+	writeLine(stderr, "tenantatlas: %v", err)
 	return exitRejected
 }
 

@@ -46,7 +46,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "tenantatlas: unknown command %q\n", args[0])
+		writeLine(stderr, "tenantatlas: unknown command %q", args[0])
 		usage(stderr)
 		return exitRejected
 	}

@@ -8,11 +8,11 @@ import (
 	"io"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"text/tabwriter"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/termtext"
 )
 
 const resolveUsage = `resolve [--tenant ID] [--format json|table] [--explain] [--max-bytes N] FILE
@@ -29,7 +29,7 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagExit(err, stderr)
 	}
 	if len(files) != 1 || (*format != "json" && *format != "table") {
 		fs.Usage()
@@ -37,12 +37,12 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c, err := checkFile(files[0], stdin, *maxBytes)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", files[0], err)
+		writeLine(stderr, "%s: %v", files[0], err)
 		return exitRejected
 	}
 	only := flagSet(fs, "tenant")
 	if only && !c.Rejected() && !hasTenant(c, *tenant) {
-		fmt.Fprintf(stderr, "%s: no tenant with id %d\n", files[0], *tenant)
+		writeLine(stderr, "%s: no tenant with id %d", files[0], *tenant)
 		return exitRejected
 	}
 	keep := func(id int64) bool { return !only || id == *tenant }
@@ -62,7 +62,7 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		writeTable(out, res)
 	} else if err := writeJSON(out, c, r, keep); err != nil {
-		fmt.Fprintf(stderr, "tenantatlas: %v\n", err)
+		writeLine(stderr, "tenantatlas: %v", err)
 		return exitRejected
 	}
 	return exitFor(c)
@@ -160,14 +160,14 @@ func writeTable(w io.Writer, res *domain.Resolution) {
 	fmt.Fprintln(tw, "TENANT\tNAME\tBACKUP\tRECOVERY\tLATEST RUN\tNEEDS ATTENTION")
 	for _, t := range res.Tenants {
 		if t.DataStatus == domain.DataInvalid {
-			fmt.Fprintf(tw, "%d\t%s\tinvalid\tinvalid\t-\tsee errors\n", t.TenantID, oneLine(t.Name))
+			fmt.Fprintf(tw, "%d\t%s\tinvalid\tinvalid\t-\tsee errors\n", t.TenantID, termtext.Escape(t.Name))
 			continue
 		}
 		latest := "-"
 		if id := t.RecoveryEvidence.LatestRelevantRestoreRunID; id != nil {
 			latest = "#" + strconv.FormatInt(*id, 10)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", t.TenantID, oneLine(t.Name), t.BackupHealth.Posture,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", t.TenantID, termtext.Escape(t.Name), t.BackupHealth.Posture,
 			t.RecoveryEvidence.OverviewState, latest, len(t.NeedsAttention))
 		for _, r := range t.RestoreRuns {
 			fmt.Fprintf(tw, "\t  run #%d\t%s\t%s\t\t\n", r.ID, r.Attention.State, r.Result.State)
@@ -175,18 +175,13 @@ func writeTable(w io.Writer, res *domain.Resolution) {
 	}
 	tw.Flush()
 	if len(res.Errors) > 0 {
-		fmt.Fprintf(w, "\n%d errors:\n", len(res.Errors)+res.ErrorsOmitted)
+		fmt.Fprintln(w)
+		writeLine(w, "%d errors:", len(res.Errors)+res.ErrorsOmitted)
 		for _, p := range res.Errors {
-			fmt.Fprintf(w, "  %s\n", p.String())
+			writeLine(w, "  %s", p.String())
 		}
 		if res.ErrorsOmitted > 0 {
-			fmt.Fprintf(w, "  and %d more\n", res.ErrorsOmitted)
+			writeLine(w, "  and %d more", res.ErrorsOmitted)
 		}
 	}
-}
-
-// oneLine keeps a name from breaking the table's layout; it is data, shown
-// as given otherwise.
-func oneLine(s string) string {
-	return strings.NewReplacer("\n", " ", "\r", " ", "\t", " ").Replace(s)
 }

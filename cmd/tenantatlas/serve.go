@@ -47,7 +47,7 @@ func serveFlags(stderr io.Writer) (*flag.FlagSet, *serveOptions) {
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, o := serveFlags(stderr)
 	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+		return flagExit(err, stderr)
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
@@ -55,18 +55,18 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	srv, err := newServer(o.dir, o.basePath)
 	if err != nil {
-		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
+		writeLine(stderr, "tenantatlas serve: %v", err)
 		return exitRejected
 	}
 	l, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
+		writeLine(stderr, "tenantatlas serve: %v", err)
 		return exitRejected
 	}
 	if !web.HasWASM() {
 		fmt.Fprintln(stderr, "tenantatlas serve: app.wasm was not built into this binary (run `make wasm` first, or use `make run`); pages are prerendered but the app will not take over in the browser")
 	}
-	fmt.Fprintf(stdout, "tenantatlas: serving on http://%s%s\n", l.Addr(), site.NormalizeBase(o.basePath))
+	writeLine(stdout, "tenantatlas: serving on http://%s%s", l.Addr(), site.NormalizeBase(o.basePath))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -77,7 +77,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		_ = srv.Shutdown(shutdown)
 	}()
 	if err := srv.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(stderr, "tenantatlas serve: %v\n", err)
+		writeLine(stderr, "tenantatlas serve: %v", err)
 		return exitRejected
 	}
 	return exitOK

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 
 	"github.com/tenantatlas/tenantatlas/domain"
@@ -20,7 +19,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagExit(err, stderr)
 	}
 	if len(files) == 0 {
 		fs.Usage()
@@ -33,15 +32,15 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		c, err := checkFile(name, stdin, *maxBytes)
 		if err != nil {
 			out.Flush()
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			writeLine(stderr, "%s: %v", name, err)
 			worst = max(worst, exitRejected)
 			continue
 		}
 		for _, p := range c.Problems {
-			fmt.Fprintf(out, "%s: %s\n", name, p.String())
+			writeLine(out, "%s: %s", name, p.String())
 		}
 		if c.Omitted > 0 {
-			fmt.Fprintf(out, "%s: and %d more problems not listed\n", name, c.Omitted)
+			writeLine(out, "%s: and %d more problems not listed", name, c.Omitted)
 		}
 		worst = max(worst, exitFor(c))
 	}

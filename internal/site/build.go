@@ -53,19 +53,42 @@ type BuildStats struct {
 // that serves them, go-app's scripts and worker, the assets with .gz and .br
 // beside the large ones, the snapshots, and a 404.html that boots the app
 // for addresses that were not prerendered (a file the user opened).
+//
+// The site is written into a new folder beside o.Out and takes o.Out's place
+// only once it is complete: a build that fails leaves the previous site as
+// it was.
 func Build(o BuildOptions) (BuildStats, error) {
 	var st BuildStats
 	if !web.HasWASM() {
 		return st, errors.New("app.wasm is not built into this binary: run `make wasm` first (make site does)")
 	}
-	if err := prepareOut(o.Out); err != nil {
+	if err := checkOut(o.Out); err != nil {
 		return st, err
 	}
 	srv, err := New(o.Fixtures, o.BasePath, o.Site...)
 	if err != nil {
 		return st, err
 	}
-	base := NormalizeBase(o.BasePath)
+	tmp, err := newSibling(o.Out, "building")
+	if err != nil {
+		return st, err
+	}
+	defer os.RemoveAll(tmp) // gone already when the build took o.Out's place
+	final := o.Out
+	o.Out = tmp
+	if st, err = build(o, srv); err != nil {
+		return st, err
+	}
+	return st, swapIn(tmp, final)
+}
+
+// build writes the site into o.Out, a new empty folder.
+func build(o BuildOptions, srv *Server) (BuildStats, error) {
+	var st BuildStats
+	if err := os.WriteFile(filepath.Join(o.Out, buildMarker), []byte("written by tenantatlas build; the folder is replaced by the next build\n"), 0o644); err != nil {
+		return st, err
+	}
+	base := srv.base
 	get := func(rel string) (int, []byte) {
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, base+strings.TrimPrefix(rel, "/"), nil))
@@ -175,25 +198,69 @@ func pageFile(p string) string {
 	}
 }
 
-// prepareOut empties a previous build, and refuses any other non-empty folder.
-func prepareOut(out string) error {
+// checkOut refuses an --out that is a non-empty folder Build did not write.
+func checkOut(out string) error {
 	entries, err := os.ReadDir(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		return nil
 	case err != nil:
 		return err
 	case len(entries) > 0:
 		if _, err := os.Stat(filepath.Join(out, buildMarker)); err != nil {
 			return fmt.Errorf("%s is not empty and was not written by tenantatlas build; choose another --out", out)
 		}
-		if err := os.RemoveAll(out); err != nil {
+	}
+	return nil
+}
+
+// newSibling makes a new empty folder beside out (in the same file system,
+// so that a rename moves it): ".dist.building-123".
+func newSibling(out, what string) (string, error) {
+	parent, name := filepath.Split(filepath.Clean(out))
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp(parent, "."+name+"."+what+"-")
+	if err != nil {
+		return "", err
+	}
+	return dir, os.Chmod(dir, 0o755)
+}
+
+// swapIn puts the complete site tmp in out's place: the previous build, if
+// any, is moved aside first and removed only once tmp is in place, and put
+// back if tmp cannot be.
+func swapIn(tmp, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		aside, err := newSibling(out, "previous")
+		if err != nil {
 			return err
 		}
+		// A rename onto an existing folder fails unless it is empty: the
+		// new name was made to be free, and is freed again here.
+		if err := os.Remove(aside); err != nil {
+			return err
+		}
+		if err := os.Rename(out, aside); err != nil {
+			return err
+		}
+		old = aside
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out)
+		}
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, buildMarker), []byte("written by tenantatlas build; the folder is replaced by the next build\n"), 0o644)
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
 }
 
 type writer struct {

@@ -6,6 +6,7 @@ package site
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -35,11 +36,10 @@ var snapshotName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
 func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
 	s := &FixtureSource{fsys: fsys, paths: map[string]string{}}
 	for _, g := range groups {
-		files, err := fs.Glob(fsys, path.Join(g.dir, "*.json"))
+		files, err := jsonFiles(fsys, g.dir)
 		if err != nil {
 			return nil, err
 		}
-		sort.Strings(files)
 		for _, f := range files {
 			name := strings.TrimSuffix(path.Base(f), ".json")
 			if !snapshotName.MatchString(name) {
@@ -69,6 +69,38 @@ func NewFixtureSource(fsys fs.FS) (*FixtureSource, error) {
 	return s, nil
 }
 
+// jsonFiles lists the *.json files of dir, sorted. Unlike fs.Glob, which
+// skips a folder it cannot read, it stops at one: a symbolic link out of the
+// --fixtures folder (which an os.Root refuses) is named at start-up, never
+// skipped silently. Any other symbolic link of dir must lead somewhere
+// readable too.
+func jsonFiles(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) && dir != "." {
+		return nil, nil // scenarios/ and invalid/ are optional
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	var files []string
+	for _, e := range entries {
+		p := path.Join(dir, e.Name())
+		if e.Type()&fs.ModeSymlink != 0 {
+			if _, err := fs.Stat(fsys, p); err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		if dir == "." && (e.Name() == "scenarios" || e.Name() == "invalid") {
+			continue // listed as groups of their own
+		}
+		if path.Ext(e.Name()) == ".json" {
+			files = append(files, p)
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
 // title is the snapshot's own "name", read loosely: an invalid example may
 // not even be JSON.
 func title(b []byte, file, group string) string {
@@ -91,6 +123,16 @@ func (s *FixtureSource) Snapshot(name string) ([]byte, error) {
 		return nil, app.ErrNoSnapshot
 	}
 	return fs.ReadFile(s.fsys, p)
+}
+
+// Open opens the named snapshot's file, for serving it as it is: streamed,
+// so that many requests for a large snapshot do not each hold it whole.
+func (s *FixtureSource) Open(name string) (fs.File, error) {
+	p, ok := s.paths[name]
+	if !ok {
+		return nil, app.ErrNoSnapshot
+	}
+	return s.fsys.Open(p)
 }
 
 // Catalog lists the snapshots for the snapshots page.

@@ -2,7 +2,7 @@ package site
 
 import (
 	"encoding/json"
-	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"regexp"
@@ -28,6 +28,7 @@ var SecurityHeaders = map[string]string{
 }
 
 // NormalizeBase turns "", "/", "atlas", "/atlas/" into "/" or "/atlas/".
+// It does not check the path: New and Build refuse one CheckBase refuses.
 func NormalizeBase(p string) string {
 	p = strings.Trim(p, "/")
 	if p == "" {
@@ -89,14 +90,13 @@ type Server struct {
 // New builds the site for the snapshots in fixtures, under basePath. It
 // configures package app to read from them (for prerendering).
 func New(fixtures fs.FS, basePath string, opts ...Option) (*Server, error) {
-	src, err := NewFixtureSource(fixtures)
+	base, err := CheckBase(basePath)
 	if err != nil {
 		return nil, err
 	}
-	base := NormalizeBase(basePath)
-	if base == "/web/" || strings.HasPrefix(base, "/web/") {
-		// Links under it would read as go-app's /web/ assets.
-		return nil, fmt.Errorf("the base path %s is reserved for the site's assets", base)
+	src, err := NewFixtureSource(fixtures)
+	if err != nil {
+		return nil, err
 	}
 	app.Configure(src, src.Catalog(), base)
 	s := &Server{base: base, src: src, assets: http.FileServer(http.FS(web.FS)), shardAbove: DefaultShardAbove}
@@ -104,6 +104,9 @@ func New(fixtures fs.FS, basePath string, opts ...Option) (*Server, error) {
 		o(s)
 	}
 	s.sharded = s.Sharded()
+	if err := s.cache.withholdErr; err != nil {
+		return nil, err
+	}
 	cacheable := []string{"/snapshots/catalog.json"}
 	for _, name := range src.Names() {
 		if s.isSharded(name) {
@@ -187,14 +190,21 @@ func (s *Server) serveSnapshot(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	b, err := s.src.Snapshot(name)
+	f, err := s.src.Open(name)
 	if err != nil {
 		http.NotFound(w, r)
 		return
 	}
+	defer f.Close()
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	_, _ = w.Write(b)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		w.Header().Set("Content-Length", strconv.FormatInt(st.Size(), 10))
+	}
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = io.Copy(w, f)
 }
 
 // servePage lets go-app prerender the page, answering 404 when the address

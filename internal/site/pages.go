@@ -11,7 +11,8 @@ import (
 // page, each portfolio, and for each tenant its dashboard, restore runs,
 // backup sets and every run. A rejected snapshot has only its portfolio
 // address, which shows the errors. A sharded snapshot, which is large, has
-// its portfolio prerendered only: hundreds of thousands of files would make
+// its portfolio prerendered only (one sharded to withhold records, which
+// may be small, is prerendered whole): hundreds of thousands of files would make
 // the site slow to build and to publish, and its other pages are rendered in
 // the browser from the index and the tenant's file (404.html boots the app).
 func (s *Server) Pages() ([]string, error) {
@@ -22,7 +23,7 @@ func (s *Server) Pages() ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", name, err)
 		}
-		if v.Rejected() || s.isSharded(name) {
+		if v.Rejected() || s.large(name) {
 			continue
 		}
 		for _, ts := range v.Res.Tenants {

@@ -2,7 +2,10 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,26 +31,68 @@ func ShardAbove(n int64) Option { return func(s *Server) { s.shardAbove = n } }
 type shardCache struct {
 	mu     sync.Mutex
 	shards map[string]*domain.Shards
+	// index is each index.json, written once: not once a request, which
+	// would cost its size for every visitor at the same time.
+	index map[string][]byte
+	// withholdErr is the first snapshot whose records could not be
+	// withheld: New refuses to publish it at all rather than whole.
+	withholdErr error
 }
 
-// Sharded lists the snapshots the site publishes sharded: larger than the
-// threshold, and not rejected (a rejected snapshot is shown whole: it is
-// its errors).
+// Sharded lists the snapshots the site publishes sharded: those larger than
+// the threshold, and those whose viewer lacks a capability (whose records
+// are published withheld: app.WithholdShards), unless rejected (a rejected
+// snapshot is shown whole: it is its errors).
 func (s *Server) Sharded() []string {
 	var names []string
 	for _, name := range s.src.Names() {
-		if s.shardAbove < 0 {
-			break
-		}
 		b, err := s.src.Snapshot(name)
-		if err != nil || int64(len(b)) <= s.shardAbove && s.shardAbove > 0 {
+		if err != nil {
 			continue
 		}
-		if s.shards(name) != nil {
+		large := s.shardAbove >= 0 && (int64(len(b)) > s.shardAbove || s.shardAbove == 0)
+		if !large && !mayWithhold(b) {
+			continue
+		}
+		if sh := s.shards(name); sh != nil && (large || app.Withholds(sh.Index)) {
 			names = append(names, name)
 		}
 	}
 	return names
+}
+
+// mayWithhold reads the viewer loosely, to spare a strict decode of a
+// snapshot whose viewer holds every capability: false only when it has no
+// viewer or one that names all three.
+func mayWithhold(b []byte) bool {
+	var doc struct {
+		Viewer *struct {
+			Capabilities []string `json:"capabilities"`
+		} `json:"viewer"`
+	}
+	if json.Unmarshal(b, &doc) != nil {
+		return true
+	}
+	if doc.Viewer == nil {
+		return false
+	}
+	for _, c := range []domain.Capability{domain.CapBackupView, domain.CapRestoreView, domain.CapEvidenceView} {
+		if !slices.Contains(doc.Viewer.Capabilities, string(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// large reports whether name is sharded for its size: its pages beyond the
+// portfolio are rendered in the browser. One sharded only to withhold
+// records is prerendered whole, from the records the server keeps.
+func (s *Server) large(name string) bool {
+	if !s.isSharded(name) || s.shardAbove < 0 {
+		return false
+	}
+	b, err := s.src.Snapshot(name)
+	return err == nil && (s.shardAbove == 0 || int64(len(b)) > s.shardAbove)
 }
 
 // shards splits the snapshot name, nil when it cannot be (rejected).
@@ -59,7 +104,14 @@ func (s *Server) shards(name string) *domain.Shards {
 	}
 	var sh *domain.Shards
 	if b, err := s.src.Snapshot(name); err == nil {
-		sh, _, _ = domain.Shard(bytes.NewReader(b), domain.Limits{})
+		var c *domain.Checked
+		if sh, c, err = domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil && app.Withholds(sh.Index) {
+			// Published, the records the viewer may not see are withheld.
+			var werr error
+			if sh, werr = app.WithholdShards(sh, domain.Resolve(c)); werr != nil && s.cache.withholdErr == nil {
+				s.cache.withholdErr = fmt.Errorf("snapshot %s: the records its viewer may not see cannot be withheld: %w", name, werr)
+			}
+		}
 	}
 	if s.cache.shards == nil {
 		s.cache.shards = map[string]*domain.Shards{}
@@ -76,8 +128,7 @@ func (s *Server) shardFile(name, rel string) ([]byte, bool) {
 	}
 	sh := s.shards(name)
 	if rel == "index.json" {
-		b, err := marshalIndex(sh.Index)
-		return b, err == nil
+		return s.indexFile(name, sh)
 	}
 	idText, ok := strings.CutPrefix(rel, "tenants/")
 	if idText, ok = strings.CutSuffix(idText, ".json"); !ok {
@@ -93,6 +144,24 @@ func (s *Server) shardFile(name, rel string) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// indexFile is the index.json of the sharded snapshot name.
+func (s *Server) indexFile(name string, sh *domain.Shards) ([]byte, bool) {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	if b, ok := s.cache.index[name]; ok {
+		return b, true
+	}
+	b, err := marshalIndex(sh.Index)
+	if err != nil {
+		return nil, false
+	}
+	if s.cache.index == nil {
+		s.cache.index = map[string][]byte{}
+	}
+	s.cache.index[name] = b
+	return b, true
 }
 
 func (s *Server) isSharded(name string) bool {
