@@ -156,11 +156,17 @@ func ownBrowser(t testing.TB, chromium string) context.Context {
 // them.
 func closeBrowser(ctx context.Context) { _ = chromedp.Cancel(ctx) }
 
+// stepBound bounds a run of browser actions: far above what a step takes
+// (a cold start of app.wasm takes seconds), so that a machine many times
+// busier than it has cores still passes, and a page that never gets there
+// fails the test long before go test's -timeout.
+const stepBound = 90 * time.Second
+
 // run runs actions with a bound on time, failing the test when one fails
 // (screenshotOnFailure then keeps the page as it was).
 func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	tctx, cancel := context.WithTimeout(ctx, stepBound)
 	defer cancel()
 	if err := chromedp.Do(tctx, steps...); err != nil {
 		t.Fatalf("browser: %v", err)
@@ -172,7 +178,7 @@ func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Vo
 // loaded: a check polled meanwhile would see the old document go away.
 func runNavigating(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	tctx, cancel := context.WithTimeout(ctx, stepBound)
 	defer cancel()
 	if _, err := chromedp.RunResponse(tctx, steps...); err != nil {
 		t.Fatalf("browser: %v", err)

@@ -137,7 +137,7 @@ http {
 		}
 	})
 
-	waitListening(t, s.URL)
+	waitListening(t, s.URL, s.exited)
 	return s
 }
 
@@ -194,17 +194,22 @@ func freePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// waitListening polls until the server answers; bounded, so a broken
-// configuration fails the test instead of hanging it.
-func waitListening(t testing.TB, url string) {
+// waitListening polls until the server answers; bounded, and given up
+// at once when the server has exited, so a broken configuration fails the
+// test instead of hanging it.
+func waitListening(t testing.TB, url string, exited <-chan struct{}) {
 	t.Helper()
 	client := &http.Client{Timeout: time.Second}
-	for i := 0; i < 100; i++ {
+	for deadline := time.Now().Add(stepBound); time.Now().Before(deadline); {
 		if resp, err := client.Get(url); err == nil {
 			resp.Body.Close()
 			return
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-exited:
+			t.Fatalf("nginx exited before it answered at %s", url)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 	t.Fatalf("nginx did not answer at %s", url)
 }
