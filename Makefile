@@ -101,12 +101,15 @@ size:
 # every page of every scenario cold in the browser instead of going from
 # page to page inside the running app; then a short fuzzing run. CI runs it
 # after `make test`.
-CHECK_PKGS ?= ./domain/ ./e2e/
+# In e2e only the tests that go through navigateInApp change with the
+# depth; the others ran as they are in `make test`.
+CHECK_E2E ?= AgreesWithCLI|Accessibility|CapabilitiesInTheBrowser|OpenLocalSnapshotFile
 check: wasm check-native
 	$(MAKE) fuzz FUZZTIME=$(CHECK_FUZZTIME)
 
 check-native:
-	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) $(CHECK_PKGS)
+	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) ./domain/
+	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) -run '$(CHECK_E2E)' ./e2e/
 
 # Fuzzing: each target for FUZZTIME (go test takes one -fuzz target per
 # run). Their seeds already run in `make test`; run longer with e.g.

@@ -115,7 +115,8 @@ func visitInApp(t *testing.T, ctx context.Context, url string) pageState {
 // own router (as a click on one of its links does) instead of loading a
 // new document and starting app.wasm again, which costs seconds a page: the
 // page is the app's rendering of url, as after a cold load. At full depth
-// (make check) every page is loaded cold.
+// (make check) every page is loaded cold: a test that calls it is one of
+// the Makefile's CHECK_E2E, which make check runs again.
 func navigateInApp(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	if depth.Full() || evalString(t, ctx, fmt.Sprintf(appRunningOn, quoteJS(t, url))) != "yes" {
