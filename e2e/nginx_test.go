@@ -137,7 +137,7 @@ http {
 		}
 	})
 
-	waitListening(t, s.URL, s.exited)
+	waitServing(t, s.URL, s.exited)
 	return s
 }
 
@@ -194,10 +194,16 @@ func freePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// waitListening polls until the server answers; bounded, and given up
-// at once when the server has exited, so a broken configuration fails the
-// test instead of hanging it.
-func waitListening(t testing.TB, url string, exited <-chan struct{}) {
+// waitListening polls until the server at url answers; bounded, so a
+// broken configuration fails the test instead of hanging it.
+func waitListening(t testing.TB, url string) {
+	t.Helper()
+	waitServing(t, url, nil)
+}
+
+// waitServing is waitListening for a server the test started: it gives up
+// at once when the server has exited (exited is closed).
+func waitServing(t testing.TB, url string, exited <-chan struct{}) {
 	t.Helper()
 	client := &http.Client{Timeout: time.Second}
 	for deadline := time.Now().Add(stepBound); time.Now().Before(deadline); {
