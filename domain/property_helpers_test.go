@@ -13,17 +13,22 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/depth"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
 )
 
 // Property tests run over many generated snapshots, each from its own seed,
-// so that a failure names the seed that reproduces it. TENANTATLAS_PROPERTY_N
-// sets how many (say 20000 for a long run); -short runs a few. Across the
-// properties a default run checks 7,000 snapshots (1,000 each).
+// so that a failure names the seed that reproduces it: 100 each in `make
+// test`, 1,000 each in `make check` (TENANTATLAS_CHECK=1), 40 with -short
+// (the WebAssembly run under Node). TENANTATLAS_PROPERTY_N sets how many
+// (say 20000 for a long run).
 func propertySeeds(t *testing.T) []uint64 {
 	t.Helper()
-	n := 1000
-	if testing.Short() {
+	n := 100
+	switch {
+	case depth.Full():
+		n = 1000
+	case testing.Short():
 		n = 40
 	}
 	if s := os.Getenv("TENANTATLAS_PROPERTY_N"); s != "" {

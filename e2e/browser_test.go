@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,26 +47,100 @@ func findChromium() string {
 	return ""
 }
 
-// newBrowser starts headless Chromium with the flags this machine needs (no
-// sandbox as root, no background networking: the network is closed) and a
-// fresh profile, so every test starts with a cold cache and no service worker.
-func newBrowser(t testing.TB, chromium string) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
+// browserOptions are the flags this machine needs (no sandbox as root, no
+// background networking: the network is closed) and a profile of its own.
+// chromedp starts Chromium with a parent-death signal (SIGKILL): a test
+// binary that dies takes its browser with it.
+func browserOptions(chromium, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.WindowSize(1280, 900),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+}
+
+// shared is the one Chromium the tests of a run share: starting a browser
+// costs seconds, a browser context (below) a few milliseconds. TestMain
+// closes it.
+var shared struct {
+	sync.Mutex
+	ctx     context.Context // the browser's first tab, kept open
+	cancel  func()
+	profile string
+	err     error
+}
+
+// sharedBrowser starts the shared Chromium on first use.
+func sharedBrowser(chromium string) (context.Context, error) {
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.ctx != nil || shared.err != nil {
+		return shared.ctx, shared.err
+	}
+	profile, err := os.MkdirTemp("", "tenantatlas-chromium-")
+	if err != nil {
+		shared.err = err
+		return nil, err
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(chromium, profile)...)
+	ctx, cancel := chromedp.NewContext(actx)
+	// The first call starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		os.RemoveAll(profile)
+		shared.err = fmt.Errorf("starting chromium: %w", err)
+		return nil, shared.err
+	}
+	shared.ctx, shared.profile = ctx, profile
+	shared.cancel = func() { cancel(); cancelAlloc() }
+	return ctx, nil
+}
+
+// closeSharedBrowser ends the shared Chromium, if one was started.
+func closeSharedBrowser() {
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.cancel != nil {
+		shared.cancel()
+		os.RemoveAll(shared.profile)
+	}
+	shared.ctx, shared.cancel, shared.err = nil, nil, nil
+}
+
+// newBrowser gives the test a tab in a browser context of its own in the
+// shared Chromium: a context is what a fresh profile was, a cold cache, no
+// service worker, no storage, no cookies, shared with no other test. It is
+// closed when the test ends. A benchmark gets a Chromium of its own, as
+// before: its cold loads are measured, and must not share a process with
+// anything.
+func newBrowser(t testing.TB, chromium string) context.Context {
+	t.Helper()
+	if _, ok := t.(*testing.B); ok {
+		return ownBrowser(t, chromium)
+	}
+	bctx, err := sharedBrowser(chromium)
+	require.NoError(t, err)
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	require.NoError(t, chromedp.Do(ctx), "opening a tab in a new browser context")
+	t.Cleanup(cancel)
+	screenshotOnFailure(t, ctx)
+	return ctx
+}
+
+// ownBrowser starts a Chromium with a fresh profile for t alone.
+func ownBrowser(t testing.TB, chromium string) context.Context {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(chromium, t.TempDir())...)
 	ctx, cancel := chromedp.NewContext(actx)
 	// The first call starts the browser; it must not carry a timeout.
 	require.NoError(t, chromedp.Do(ctx), "starting chromium")
@@ -74,17 +149,24 @@ func newBrowser(t testing.TB, chromium string) context.Context {
 	return ctx
 }
 
-// closeBrowser ends the browser of a context newBrowser made, before the
-// test does: a benchmark that loads pages in many browsers closes each when
-// done with it, or the ones left running (an app, a service worker each)
-// load the machine more with every load measured after them.
+// closeBrowser ends the browser (or browser context) of a context newBrowser
+// made, before the test does: a benchmark that loads pages in many browsers
+// closes each when done with it, or the ones left running (an app, a
+// service worker each) load the machine more with every load measured after
+// them.
 func closeBrowser(ctx context.Context) { _ = chromedp.Cancel(ctx) }
+
+// stepBound bounds a run of browser actions: far above what a step takes
+// (a cold start of app.wasm takes seconds), so that a machine many times
+// busier than it has cores still passes, and a page that never gets there
+// fails the test long before go test's -timeout.
+const stepBound = 90 * time.Second
 
 // run runs actions with a bound on time, failing the test when one fails
 // (screenshotOnFailure then keeps the page as it was).
 func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	tctx, cancel := context.WithTimeout(ctx, stepBound)
 	defer cancel()
 	if err := chromedp.Do(tctx, steps...); err != nil {
 		t.Fatalf("browser: %v", err)
@@ -96,7 +178,7 @@ func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Vo
 // loaded: a check polled meanwhile would see the old document go away.
 func runNavigating(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	tctx, cancel := context.WithTimeout(ctx, stepBound)
 	defer cancel()
 	if _, err := chromedp.RunResponse(tctx, steps...); err != nil {
 		t.Fatalf("browser: %v", err)

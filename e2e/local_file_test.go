@@ -92,8 +92,8 @@ func localFileShown(t *testing.T, ctx context.Context, res domain.Resolution, wh
 func tenantPageShown(t *testing.T, ctx context.Context, siteURL string, res domain.Resolution, ts domain.TenantState) {
 	t.Helper()
 	id := tenantID(ts)
-	run(t, ctx, chromedp.Navigate(siteURL+"s/local/"), waitApp(),
-		chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-testid="tenant-row"][data-tenant-id="%s"] th a`, id))),
+	navigateInApp(t, ctx, siteURL+"s/local/")
+	run(t, ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-testid="tenant-row"][data-tenant-id="%s"] th a`, id))),
 		until(fmt.Sprintf(`location.pathname === "/s/local/tenants/%s" && !!document.querySelector('main[data-ready="true"]')`, id)))
 	var ps pageState
 	require.NoError(t, json.Unmarshal([]byte(evalString(t, ctx, readPage)), &ps))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -20,9 +21,10 @@ const brotliModule = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
 // nginxServer is an nginx serving one built site on a loopback port.
 type nginxServer struct {
-	URL string // e.g. http://127.0.0.1:41234/atlas/
-	cmd *exec.Cmd
-	log string // the access log, one request a line
+	URL    string // e.g. http://127.0.0.1:41234/atlas/
+	cmd    *exec.Cmd
+	exited <-chan struct{} // closed once nginx has ended
+	log    string          // the access log, one request a line
 
 	stopOnce sync.Once
 }
@@ -85,16 +87,14 @@ func startNginx(t testing.TB, siteDir, basePath string) *nginxServer {
 	if _, err := os.Stat(brotliModule); err == nil {
 		load, brotli = "load_module "+brotliModule+";", "brotli_static on;"
 	}
-	// Started as root (as CI is), nginx's workers would drop to an
-	// unprivileged user that cannot read the test's private temporary
-	// folders; keep them as the user running the test.
-	user := ""
-	if os.Geteuid() == 0 {
-		user = "user root root;"
-	}
+	// daemon off and master_process off: nginx is one process, a direct
+	// child of the test binary, which startChild ties to the binary's life.
+	// (With a master, a master killed leaves its workers serving.) One
+	// process also never drops to an unprivileged user that could not read
+	// the test's private temporary folders.
 	conf := fmt.Sprintf(`%s
-%[7]s
 daemon off;
+master_process off;
 pid %[2]s/nginx.pid;
 error_log %[2]s/error.log warn;
 events {}
@@ -116,17 +116,18 @@ http {
 		include %[2]s/tenantatlas.conf;
 	}
 }
-`, load, dir, port, root, basePath, brotli, user)
+`, load, dir, port, root, basePath, brotli)
 	confPath := filepath.Join(dir, "nginx.conf")
 	require.NoError(t, os.WriteFile(confPath, []byte(conf), 0o644))
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "tmp"), 0o755))
 
 	cmd := exec.Command("nginx", "-c", confPath, "-p", dir)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	// nginx reports to error.log; its workers must not inherit the test's
-	// output, or a worker outliving the test would hold it open.
-	require.NoError(t, cmd.Start())
+	// nginx reports to error.log; it must not inherit the test's output, or
+	// were it to outlive the test it would hold that open.
 	s := &nginxServer{URL: fmt.Sprintf("http://127.0.0.1:%d%s", port, basePath), cmd: cmd, log: filepath.Join(dir, "access.log")}
+	exited, err := startChild(cmd)
+	require.NoError(t, err)
+	s.exited = exited
 	t.Cleanup(func() {
 		s.stop(t)
 		if t.Failed() {
@@ -136,24 +137,53 @@ http {
 		}
 	})
 
-	waitListening(t, s.URL)
+	waitServing(t, s.URL, s.exited)
 	return s
 }
 
-// stop stops nginx, once: SIGQUIT is its graceful stop, in which the master
-// stops its workers (a SIGKILL would leave the workers running).
+// stop stops nginx, once: SIGQUIT, its graceful stop, then SIGKILL if it
+// has not stopped within a bound.
 func (s *nginxServer) stop(t testing.TB) {
 	s.stopOnce.Do(func() {
 		_ = s.cmd.Process.Signal(syscall.SIGQUIT)
-		done := make(chan struct{})
-		go func() { _ = s.cmd.Wait(); close(done) }()
 		select {
-		case <-done:
+		case <-s.exited:
 		case <-time.After(5 * time.Second):
-			_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
-			<-done
+			_ = s.cmd.Process.Kill()
+			<-s.exited
 		}
 	})
+}
+
+// startChild starts cmd so that it dies with the test binary, however the
+// binary ends (a panic, go test's timeout, a kill): cleanup functions run
+// only when the binary ends normally. On Linux the kernel sends the child
+// SIGKILL when the thread that started it exits (Pdeathsig), so it is
+// started from a goroutine locked to its thread, which waits for it there
+// and so keeps that thread alive as long as the child (go.dev/issue/27505).
+// exited closes once the child has ended and been waited for.
+func startChild(cmd *exec.Cmd) (exited <-chan struct{}, err error) {
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	setParentDeathSignal(cmd.SysProcAttr)
+	started := make(chan error, 1)
+	done := make(chan struct{})
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		_ = cmd.Wait()
+		close(done)
+	}()
+	if err := <-started; err != nil {
+		return nil, err
+	}
+	return done, nil
 }
 
 func freePort(t testing.TB) int {
@@ -164,17 +194,28 @@ func freePort(t testing.TB) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// waitListening polls until the server answers; bounded, so a broken
-// configuration fails the test instead of hanging it.
+// waitListening polls until the server at url answers; bounded, so a
+// broken configuration fails the test instead of hanging it.
 func waitListening(t testing.TB, url string) {
 	t.Helper()
+	waitServing(t, url, nil)
+}
+
+// waitServing is waitListening for a server the test started: it gives up
+// at once when the server has exited (exited is closed).
+func waitServing(t testing.TB, url string, exited <-chan struct{}) {
+	t.Helper()
 	client := &http.Client{Timeout: time.Second}
-	for i := 0; i < 100; i++ {
+	for deadline := time.Now().Add(stepBound); time.Now().Before(deadline); {
 		if resp, err := client.Get(url); err == nil {
 			resp.Body.Close()
 			return
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-exited:
+			t.Fatalf("nginx exited before it answered at %s", url)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 	t.Fatalf("nginx did not answer at %s", url)
 }
