@@ -10,15 +10,15 @@ import (
 
 // The words below state changes as facts. They never say a state was
 // "recovered", "fixed" or "resolved", never call a backup "healthy" and never
-// make a claim of rules.md §6: a posture that went to healthy reads "backup
-// inputs current", and an overview now without visible issues keeps its
+// make a claim of rules.md §6: a posture that went to healthy reads "backup was
+// stale, now current", and an overview now without visible issues keeps its
 // claim boundary.
 
 // PostureWords is a backup posture as an adjective: "backup {words}".
 func PostureWords(posture string) string {
 	switch posture {
 	case domain.PostureHealthy:
-		return "inputs current"
+		return "current"
 	case domain.PostureDegraded:
 		return "degraded"
 	case domain.PostureStale:
