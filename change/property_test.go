@@ -144,7 +144,9 @@ func TestPropertyMirror(t *testing.T) {
 	}
 }
 
-func swap[T comparable](p change.Pair[T]) change.Pair[T] { return change.Pair[T]{Old: p.New, New: p.Old} }
+func swap[T comparable](p change.Pair[T]) change.Pair[T] {
+	return change.Pair[T]{Old: p.New, New: p.Old}
+}
 
 // TestPropertyHistoryOfOne: the history of one snapshot gives
 // last_different_at null everywhere: nothing is known before it.
