@@ -292,3 +292,16 @@ func TestSummaryCountsEveryTenant(t *testing.T) {
 	assert.Equal(t, change.Worse, *d.Tenant(4).Direction)
 	assert.Nil(t, d.Tenant(7))
 }
+
+// TestCompareCheckedIsCompare: resolving as it compares gives the diff of
+// the resolutions.
+func TestCompareCheckedIsCompare(t *testing.T) {
+	for _, seed := range pairSeeds(t)[:20] {
+		a, b := pairChecked(t, seed)
+		want, err := change.Compare(domain.Resolve(a), domain.Resolve(b))
+		require.NoError(t, err)
+		got, err := change.CompareChecked(a, b)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "seed %d", seed)
+	}
+}

@@ -41,7 +41,7 @@ func pairSeeds(t *testing.T) []uint64 {
 // moved by shift: later, backups go stale; earlier, records fall after it
 // and quarantine their tenants. Both sides of a pair thus differ in every
 // way a real pair can: tenants added and removed, postures, runs, validity.
-func generated(t *testing.T, seed uint64, shift time.Duration) *domain.Resolution {
+func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *domain.Checked {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 2 + int(seed%5), RunsPerTenant: 1 + int(seed%7), Seed: seed}))
@@ -51,14 +51,19 @@ func generated(t *testing.T, seed uint64, shift time.Duration) *domain.Resolutio
 	doc := bytes.Replace(buf.Bytes(), []byte(`"generated_at": "`+gen.GeneratedAt+`"`), []byte(`"generated_at": "`+moved+`"`), 1)
 	c := domain.Check(bytes.NewReader(doc), domain.Limits{})
 	require.False(t, c.Rejected(), "seed %d", seed)
-	return domain.Resolve(c)
+	return c
 }
 
 // pair is two snapshots of one seed's family: the second from the next
 // seed, a different number of tenants, another instant.
 func pair(t *testing.T, seed uint64) (a, b *domain.Resolution) {
+	ca, cb := pairChecked(t, seed)
+	return domain.Resolve(ca), domain.Resolve(cb)
+}
+
+func pairChecked(t *testing.T, seed uint64) (a, b *domain.Checked) {
 	shift := func(s uint64) time.Duration { return time.Duration(int64(s%9)-2) * 12 * time.Hour }
-	return generated(t, seed, shift(seed)), generated(t, seed+1, shift(seed*7+3))
+	return generatedChecked(t, seed, shift(seed)), generatedChecked(t, seed+1, shift(seed*7+3))
 }
 
 // TestPropertySelfDiff: a snapshot diffed with itself says nothing changed.
