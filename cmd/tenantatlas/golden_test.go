@@ -77,3 +77,27 @@ func TestGoldenChange(t *testing.T) {
 		golden(t, filepath.Join("series", "history."+strings.Replace(format, "table", "table.txt", 1)), out)
 	}
 }
+
+// TestGoldenDemoSeries: diff of each pair of consecutive days of the
+// shipped series, and its history.
+func TestGoldenDemoSeries(t *testing.T) {
+	days, err := filepath.Glob(fixture("series", "demo", "*.json"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(days), 7)
+	stem := func(f string) string { return strings.TrimSuffix(filepath.Base(f), ".json") }
+	for i := 1; i < len(days); i++ {
+		name := "diff-" + stem(days[i-1]) + "-" + stem(days[i])
+		t.Run(name, func(t *testing.T) {
+			code, out, _ := runCLI(t, "", "diff", days[i-1], days[i])
+			assert.Equal(t, exitRecords, code, "every day of the demo changes something")
+			golden(t, filepath.Join("series-demo", name+".json"), out)
+			_, out, _ = runCLI(t, "", "diff", "--format", "table", days[i-1], days[i])
+			golden(t, filepath.Join("series-demo", name+".table.txt"), out)
+		})
+	}
+	for _, format := range []string{"json", "table", "csv"} {
+		code, out, _ := runCLI(t, "", append([]string{"history", "--format", format}, days...)...)
+		assert.Equal(t, exitOK, code)
+		golden(t, filepath.Join("series-demo", "history."+strings.Replace(format, "table", "table.txt", 1)), out)
+	}
+}

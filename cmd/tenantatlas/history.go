@@ -120,10 +120,10 @@ func seriesFile(name string) string {
 // trend.
 func writeHistoryTable(w io.Writer, h *change.History) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "TENANT\tNAME\tBACKUP\tSINCE\tRECOVERY EVIDENCE\tSINCE")
+	fmt.Fprintln(tw, "TENANT\tNAME\tBACKUP\tSINCE\tRECOVERY EVIDENCE\tSINCE\tIN THE LATEST SNAPSHOT")
 	for _, t := range h.Tenants {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", t.TenantID, changeText(t.Name),
-			sinceCells(t.BackupPosture, change.PostureWords), sinceCells(t.OverviewState, change.OverviewWords))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.TenantID, changeText(t.Name),
+			sinceCells(t.BackupPosture, change.PostureWords), sinceCells(t.OverviewState, change.OverviewWords), latestNote(&t))
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
@@ -137,6 +137,19 @@ func writeHistoryTable(w io.Writer, h *change.History) {
 			c.OverviewState.Unvalidated, c.OverviewState.Weakened, c.OverviewState.NoRecentIssuesVisible, c.Invalid)
 	}
 	tw.Flush()
+}
+
+// latestNote says where the tenant stands in the latest snapshot: its
+// states are as of the latest snapshot in which it is valid, which need not
+// be the latest of the series.
+func latestNote(t *change.TenantHistory) string {
+	switch p := t.Timeline[len(t.Timeline)-1]; {
+	case p == nil:
+		return "absent"
+	case p.DataStatus != domain.DataValid:
+		return "invalid records"
+	}
+	return "valid"
 }
 
 // sinceCells are a state in words and since when it holds.
