@@ -32,7 +32,7 @@ func compare(t *testing.T, old, new *domain.TenantState) change.TenantChange {
 	return d.Tenants[0]
 }
 
-// TestChange: every row of the `change` table (history.md §1).
+// TestChange: every row of the `change` table (docs/history.md).
 func TestChange(t *testing.T) {
 	a := tenant(1, healthy, clean, done(100))
 	cases := []struct {
@@ -105,7 +105,7 @@ func TestComparedValues(t *testing.T) {
 	})
 }
 
-// TestDirection: every row of the `direction` table (history.md §1).
+// TestDirection: every row of the `direction` table (docs/history.md).
 func TestDirection(t *testing.T) {
 	cases := []struct {
 		name     string
