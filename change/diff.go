@@ -148,7 +148,7 @@ func (e *RejectedError) Error() string {
 	return fmt.Sprintf("%s snapshot rejected: %s", e.Side, why)
 }
 
-// Compare is the diff of two resolutions, OLD → NEW (docs/history.md §1).
+// Compare is the diff of two resolutions, OLD → NEW (docs/history.md).
 // A rejected side is a *RejectedError naming it (the diff's sides are still
 // returned, with their errors, so a writer can show them); record errors on
 // either side are listed and do not fail the diff.

@@ -7,7 +7,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// postureRank and overviewRank are the severity ranks of docs/history.md §1:
+// postureRank and overviewRank are the severity ranks of docs/history.md:
 // the higher, the more an operator has to look at.
 var postureRank = map[string]int{
 	domain.PostureHealthy:  0,
@@ -65,7 +65,7 @@ func CompareTenant(old, new *domain.TenantState) TenantChange {
 }
 
 // rankDirection is the direction of two rank changes, each positive when
-// the rank rose (docs/history.md §1).
+// the rank rose (docs/history.md).
 func rankDirection(posture, overview int) string {
 	rose := posture > 0 || overview > 0
 	fell := posture < 0 || overview < 0
