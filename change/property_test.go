@@ -179,3 +179,54 @@ func TestPropertyHistoryOfOne(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyHistoryAgreesWithDiff: in a series of two snapshots, a state
+// that the diff shows changing holds since between the two; one that did
+// not change holds since at least the first.
+func TestPropertyHistoryAgreesWithDiff(t *testing.T) {
+	var moved, held int
+	for _, seed := range pairSeeds(t) {
+		a, b := pair(t, seed)
+		d, err := change.Compare(a, b)
+		require.NoError(t, err)
+		if d.Reversed {
+			a, b = b, a
+			d, err = change.Compare(a, b)
+			require.NoError(t, err)
+		}
+		ea, err := change.EntryOf("a", a)
+		require.NoError(t, err)
+		eb, err := change.EntryOf("b", b)
+		require.NoError(t, err)
+		h, err := change.NewHistory([]change.Entry{ea, eb})
+		if err != nil {
+			var tie *change.TieError
+			require.ErrorAs(t, err, &tie, "seed %d", seed)
+			continue // one instant: not a series
+		}
+		for _, tc := range d.Tenants {
+			if !tc.Comparable() {
+				continue
+			}
+			th := h.Tenant(tc.TenantID)
+			where := fmt.Sprintf("seed %d tenant %d", seed, tc.TenantID)
+			require.NotNil(t, th, where)
+			for _, c := range []struct {
+				pair  *change.Pair[string]
+				since *change.Since
+			}{{tc.BackupPosture, th.BackupPosture}, {tc.OverviewState, th.OverviewState}} {
+				require.NotNil(t, c.since, where)
+				assert.Equal(t, *c.pair.New, c.since.State, where)
+				if c.pair.Differs() {
+					moved++
+					assert.Equal(t, &change.Since{State: *c.pair.New, FirstSeenAt: *b.GeneratedAt, LastDifferentAt: a.GeneratedAt}, c.since, where)
+				} else {
+					held++
+					assert.Equal(t, &change.Since{State: *c.pair.New, FirstSeenAt: *a.GeneratedAt}, c.since, where)
+				}
+			}
+		}
+	}
+	assert.Positive(t, moved, "states that moved")
+	assert.Positive(t, held, "states that held")
+}
