@@ -32,7 +32,8 @@ const (
 )
 
 // Diff is what changed between two resolved snapshots, OLD → NEW: the JSON
-// of `tenantatlas diff`. Member order follows docs/history.md.
+// of `tenantatlas diff`; other programs read it, so its members and their
+// order stay as they are (docs/history.md shows them).
 type Diff struct {
 	Old      SideHeader `json:"old"`
 	New      SideHeader `json:"new"`
