@@ -53,8 +53,20 @@ const (
 	overviewBoundary = "no recent issues visible does not prove that a restore of the tenant would succeed"
 )
 
+// Hide is what a viewer may not see in a sentence: a viewer without
+// restore.view is never shown restore records, only the overview.
+type Hide uint8
+
+// HideRestoreRecords leaves out run ids, their states and their counts.
+const HideRestoreRecords Hide = 1
+
 // Describe says in words what changed for one tenant, as facts.
-func Describe(tc *TenantChange) string {
+func Describe(tc *TenantChange, hide ...Hide) string {
+	var hidden Hide
+	for _, h := range hide {
+		hidden |= h
+	}
+	noRuns := hidden&HideRestoreRecords != 0
 	switch tc.Change {
 	case Added:
 		if tc.NewRow != nil && tc.NewRow.BackupPosture != nil {
@@ -84,10 +96,12 @@ func Describe(tc *TenantChange) string {
 	if tc.OverviewState.Differs() {
 		parts = append(parts, "recovery evidence was "+OverviewWords(*tc.OverviewState.Old)+", now "+OverviewWords(*tc.OverviewState.New))
 	}
-	if tc.LatestRelevantRestoreRunID.Differs() {
+	switch {
+	case noRuns: // the latest run and its attention are restore records
+	case tc.LatestRelevantRestoreRunID.Differs():
 		parts = append(parts, "latest relevant restore run was "+runOr(tc.LatestRelevantRestoreRunID.Old)+
 			", now "+runOr(tc.LatestRelevantRestoreRunID.New)+attentionOf(tc.LatestRelevantAttentionState.New))
-	} else if tc.LatestRelevantAttentionState.Differs() {
+	case tc.LatestRelevantAttentionState.Differs():
 		parts = append(parts, "latest relevant restore run "+runOr(tc.LatestRelevantRestoreRunID.New)+
 			" was "+strOr(tc.LatestRelevantAttentionState.Old, "none")+", now "+strOr(tc.LatestRelevantAttentionState.New, "none"))
 	}
@@ -101,10 +115,13 @@ func Describe(tc *TenantChange) string {
 		}
 		parts = append(parts, strings.Join(na, "; "))
 	}
-	if runs := *tc.RestoreRuns; len(runs) > 0 {
+	if runs := *tc.RestoreRuns; len(runs) > 0 && !noRuns {
 		parts = append(parts, runCounts(runs))
 	}
 	if len(parts) == 0 {
+		if tc.Change == Changed {
+			return "restore records changed" // all a viewer without restore.view may know
+		}
 		return "no compared state changed"
 	}
 	return strings.Join(parts, "; ") + boundaries(tc.OldRow, tc.NewRow)
