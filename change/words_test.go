@@ -169,3 +169,24 @@ func TestDescribeHidingRestoreRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestDescribeWithoutRows: a change built without its rows (decoded from
+// JSON, say) still reads true.
+func TestDescribeWithoutRows(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		old, new *domain.TenantState
+		want     string
+	}{
+		{"added", nil, p(tenant(1, stale, unknown)), "only in the new snapshot"},
+		{"quarantined", p(tenant(1, stale, unknown)), p(invalid(1)), "records now invalid: nothing is derived from them"},
+		{"back", p(invalid(1)), p(tenant(1, stale, unknown)), "records were invalid, now valid"},
+		{"both valid", p(tenant(1, healthy, unknown)), p(tenant(1, stale, unknown)), "backup was current, now stale; needs attention for backup stale"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tc := compare(t, c.old, c.new)
+			tc.OldRow, tc.NewRow = nil, nil
+			assert.Equal(t, c.want, change.Describe(&tc))
+		})
+	}
+}
