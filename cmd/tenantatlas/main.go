@@ -30,6 +30,8 @@ var commands = map[string]command{
 	"validate": {"check snapshots and print every error", runValidate},
 	"resolve":  {"print the derived states of a snapshot as JSON", runResolve},
 	"gen":      {"print a synthetic valid snapshot", runGen},
+	"diff":     {"print what changed between two snapshots", runDiff},
+	"history":  {"print since when each tenant's states hold in a series", runHistory},
 }
 
 func main() {

@@ -1,0 +1,201 @@
+package change
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+// postureRank and overviewRank are the severity ranks of docs/history.md §1:
+// the higher, the more an operator has to look at.
+var postureRank = map[string]int{
+	domain.PostureHealthy:  0,
+	domain.PostureDegraded: 1,
+	domain.PostureStale:    2,
+	domain.PostureAbsent:   3,
+}
+
+var overviewRank = map[string]int{
+	domain.OverviewNoRecentIssuesVisible: 0,
+	domain.OverviewUnvalidated:           1,
+	domain.OverviewWeakened:              2,
+}
+
+// CompareTenant is one tenant's change; old is nil for a tenant only in NEW,
+// new nil for one only in OLD.
+func CompareTenant(old, new *domain.TenantState) TenantChange {
+	switch {
+	case old == nil:
+		return TenantChange{TenantID: new.TenantID, Name: new.Name, Change: Added,
+			DataStatus: Pair[string]{New: ptr(new.DataStatus)}, NewRow: rowOf(new), NewNeedsAttention: kinds(new)}
+	case new == nil:
+		return TenantChange{TenantID: old.TenantID, Name: old.Name, Change: Removed,
+			DataStatus: Pair[string]{Old: ptr(old.DataStatus)}, OldRow: rowOf(old), NewNeedsAttention: []string{}}
+	}
+	tc := TenantChange{TenantID: new.TenantID, Name: new.Name,
+		DataStatus: Pair[string]{Old: ptr(old.DataStatus), New: ptr(new.DataStatus)},
+		OldRow:     rowOf(old), NewRow: rowOf(new), NewNeedsAttention: kinds(new)}
+	oldValid, newValid := valid(old), valid(new)
+	changed := tc.DataStatus.Differs()
+	var dir string
+	switch {
+	case oldValid && newValid:
+		compareStates(&tc, old, new)
+		changed = changed || tc.statesDiffer()
+		dir = rankDirection(
+			postureRank[new.BackupHealth.Posture]-postureRank[old.BackupHealth.Posture],
+			overviewRank[new.RecoveryEvidence.OverviewState]-overviewRank[old.RecoveryEvidence.OverviewState])
+	case oldValid: // valid → invalid: nothing is known any more
+		dir = Worse
+	case newValid: // invalid → valid: worse unless nothing needs attention
+		dir = Better
+		if len(tc.NewNeedsAttention) > 0 {
+			dir = Worse
+		}
+	default:
+		dir = Same
+	}
+	tc.Change = Unchanged
+	if changed {
+		tc.Change = Changed
+	}
+	tc.Direction = &dir
+	return tc
+}
+
+// rankDirection is the direction of two rank changes, each positive when
+// the rank rose (docs/history.md §1).
+func rankDirection(posture, overview int) string {
+	rose := posture > 0 || overview > 0
+	fell := posture < 0 || overview < 0
+	switch {
+	case rose && fell:
+		return Mixed
+	case rose:
+		return Worse
+	case fell:
+		return Better
+	}
+	return Same
+}
+
+func compareStates(tc *TenantChange, old, new *domain.TenantState) {
+	ob, nb := old.BackupHealth, new.BackupHealth
+	oe, ne := old.RecoveryEvidence, new.RecoveryEvidence
+	tc.BackupPosture = &Pair[string]{ptr(ob.Posture), ptr(nb.Posture)}
+	tc.PrimaryReason = &Pair[string]{ob.PrimaryReason, nb.PrimaryReason}
+	tc.OverviewState = &Pair[string]{ptr(oe.OverviewState), ptr(ne.OverviewState)}
+	tc.LatestRelevantRestoreRunID = &Pair[int64]{oe.LatestRelevantRestoreRunID, ne.LatestRelevantRestoreRunID}
+	tc.LatestRelevantAttentionState = &Pair[string]{oe.LatestRelevantAttentionState, ne.LatestRelevantAttentionState}
+	ok, nk := kinds(old), kinds(new)
+	tc.NeedsAttention = &KindChange{Added: minus(nk, ok), Removed: minus(ok, nk)}
+	runs := compareRuns(old.RestoreRuns, new.RestoreRuns)
+	tc.RestoreRuns = &runs
+}
+
+func (tc *TenantChange) statesDiffer() bool {
+	return tc.BackupPosture.Differs() || tc.PrimaryReason.Differs() || tc.OverviewState.Differs() ||
+		tc.LatestRelevantRestoreRunID.Differs() || tc.LatestRelevantAttentionState.Differs() ||
+		len(tc.NeedsAttention.Added) > 0 || len(tc.NeedsAttention.Removed) > 0 ||
+		len(*tc.RestoreRuns) > 0
+}
+
+// compareRuns lists the runs added, removed, or with one of their four
+// states changed, in ascending id.
+func compareRuns(old, new []domain.RunState) []RunChange {
+	a, b := sortedRuns(old), sortedRuns(new)
+	out := []RunChange{}
+	for i, j := 0, 0; i < len(a) || j < len(b); {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].ID < b[j].ID):
+			out = append(out, runChange(&a[i], nil))
+			i++
+		case i == len(a) || b[j].ID < a[i].ID:
+			out = append(out, runChange(nil, &b[j]))
+			j++
+		default:
+			if rc := runChange(&a[i], &b[j]); rc.Change == Changed {
+				out = append(out, rc)
+			}
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func runChange(old, new *domain.RunState) RunChange {
+	var rc RunChange
+	side := func(r *domain.RunState, set func(p *Pair[string], v *string)) {
+		if r == nil {
+			return
+		}
+		rc.ID = r.ID
+		set(&rc.Attention, ptr(r.Attention.State))
+		set(&rc.Result, ptr(r.Result.State))
+		set(&rc.OperationProofState, ptr(r.Result.OperationProofState))
+		set(&rc.PostRunEvidenceState, ptr(r.Result.PostRunEvidenceState))
+	}
+	side(old, func(p *Pair[string], v *string) { p.Old = v })
+	side(new, func(p *Pair[string], v *string) { p.New = v })
+	switch {
+	case old == nil:
+		rc.Change = Added
+	case new == nil:
+		rc.Change = Removed
+	case rc.Attention.Differs() || rc.Result.Differs() || rc.OperationProofState.Differs() || rc.PostRunEvidenceState.Differs():
+		rc.Change = Changed
+	default:
+		rc.Change = Unchanged
+	}
+	return rc
+}
+
+func sortedRuns(rs []domain.RunState) []domain.RunState {
+	byRun := func(a, b domain.RunState) int { return cmp.Compare(a.ID, b.ID) }
+	if slices.IsSortedFunc(rs, byRun) {
+		return rs
+	}
+	rs = slices.Clone(rs)
+	slices.SortFunc(rs, byRun)
+	return rs
+}
+
+func rowOf(t *domain.TenantState) *Row {
+	r := &Row{TenantID: t.TenantID, Name: t.Name, DataStatus: t.DataStatus}
+	if valid(t) {
+		r.BackupPosture = ptr(t.BackupHealth.Posture)
+		r.OverviewState = ptr(t.RecoveryEvidence.OverviewState)
+	}
+	return r
+}
+
+func valid(t *domain.TenantState) bool {
+	return t.DataStatus == domain.DataValid && t.BackupHealth != nil && t.RecoveryEvidence != nil
+}
+
+// kinds is the tenant's Needs Attention kinds, in the order rules.md §3
+// lists them; never nil.
+func kinds(t *domain.TenantState) []string {
+	out := make([]string, 0, len(t.NeedsAttention))
+	for _, it := range t.NeedsAttention {
+		if !slices.Contains(out, it.Kind) {
+			out = append(out, it.Kind)
+		}
+	}
+	return out
+}
+
+// minus is the members of a not in b, in a's order; never nil.
+func minus(a, b []string) []string {
+	out := []string{}
+	for _, k := range a {
+		if !slices.Contains(b, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func ptr[T any](v T) *T { return &v }
