@@ -84,6 +84,18 @@ func (p *snapshotsPage) onClose(ctx app.Context, e app.Event) {
 func (p *snapshotsPage) Render() app.UI {
 	return p.shell(func() app.UI {
 		c := p.catalog
+		// Each series under its own heading, after the demo; the
+		// snapshot-per-scenario groups follow.
+		var seriesNames []string
+		bySeries := map[string][]CatalogEntry{}
+		for _, e := range c.Entries {
+			if e.Group == SeriesGroup && e.Series != "" {
+				if _, ok := bySeries[e.Series]; !ok {
+					seriesNames = append(seriesNames, e.Series)
+				}
+				bySeries[e.Series] = append(bySeries[e.Series], e)
+			}
+		}
 		groups := []string{"Demo", "Scenarios", "Invalid examples"}
 		return el.Div().Body(
 			el.H1().Text("Snapshots"),
@@ -105,6 +117,9 @@ func (p *snapshotsPage) Render() app.UI {
 				}),
 				app.If(p.message != "", func() app.UI { return el.P().Attr("role", "status").Text(p.message) }),
 			),
+			app.Range(seriesNames).Slice(func(i int) app.UI {
+				return catalogGroup("Series: "+seriesNames[i], "Snapshots of one portfolio, oldest first. Each links to what changed since the one before it.", bySeries[seriesNames[i]])
+			}),
 			app.If(p.catalogErr != nil, func() app.UI {
 				return el.P().Class("helper").Text("The list of shipped snapshots could not be read: " + p.catalogErr.Error())
 			}),
@@ -115,19 +130,31 @@ func (p *snapshotsPage) Render() app.UI {
 						entries = append(entries, e)
 					}
 				}
-				if len(entries) == 0 {
-					return app.Text("")
-				}
-				return el.Section().Class("card").Body(
-					el.H2().Text(groups[i]),
-					el.Ul().Class("snapshot-list").Body(app.Range(entries).Slice(func(j int) app.UI {
-						e := entries[j]
-						return el.Li().Body(el.A().Attr("href", link("/s/"+e.Name+"/")).Text(e.Name), el.Span().Class("muted").Text(" — "+e.Title))
-					})),
-				)
+				return catalogGroup(groups[i], "", entries)
 			}),
 		)
 	})
+}
+
+// catalogGroup lists snapshots under a heading; a series snapshot also
+// links to its changes page.
+func catalogGroup(title, about string, entries []CatalogEntry) app.UI {
+	if len(entries) == 0 {
+		return app.Text("")
+	}
+	return el.Section().Class("card").Body(
+		el.H2().Text(title),
+		app.If(about != "", func() app.UI { return el.P().Class("muted").Text(about) }),
+		el.Ul().Class("snapshot-list").Body(app.Range(entries).Slice(func(j int) app.UI {
+			e := entries[j]
+			li := el.Li().Body(el.A().Attr("href", link("/s/"+e.Name+"/")).Text(e.Name), el.Span().Class("muted").Text(" — "+e.Title))
+			if e.Series == "" {
+				return li
+			}
+			return el.Li().Body(el.A().Attr("href", link("/s/"+e.Name+"/")).Text(e.Name), el.Span().Class("muted").Text(" — "+e.Title+" · "),
+				el.A().Attr("href", link("/s/"+e.Name+"/changes")).Text("changes"))
+		})),
+	)
 }
 
 func dropClass(dragging bool) string {
