@@ -71,7 +71,7 @@ func (p *changesPage) Render() app.UI {
 			)
 		case c.Err != nil:
 			body = el.Section().Class("card card--danger").DataSet("testid", "changes-error").Body(
-				el.P().Text("The snapshots could not be compared: "+c.Err.Error()),
+				el.P().Text("The snapshots could not be compared: " + c.Err.Error()),
 			)
 		default:
 			body = p.diffBody(c)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -173,4 +174,25 @@ func orderLocal(files []localFile) {
 	for i, e := range es {
 		files[i] = byName[e.Name]
 	}
+}
+
+// localStart is where the user's own files open: the latest snapshot of a
+// local series, or the one local file.
+func localStart() string {
+	if c := localCatalog(); len(c.Entries) > 0 {
+		return "/s/" + c.Entries[len(c.Entries)-1].Name + "/"
+	}
+	return "/s/" + LocalSnapshot + "/"
+}
+
+// looseGeneratedAt is a file's generated_at, read loosely, only to order a
+// local series; the snapshot itself is checked when its pages load.
+func looseGeneratedAt(text string) string {
+	var doc struct {
+		GeneratedAt string `json:"generated_at"`
+	}
+	if json.Unmarshal([]byte(text), &doc) != nil {
+		return ""
+	}
+	return doc.GeneratedAt
 }
