@@ -166,6 +166,7 @@ func timelineStrip(snap string, s *seriesInfo, id int64) app.UI {
 	snaps := s.History.Snapshots
 	return el.Section().Class("card").DataSet("testid", "timeline").Attr("aria-labelledby", "timeline-title").Body(
 		el.H2().ID("timeline-title").Text("Timeline in this series"),
+		el.P().Class("muted").Text("One step per snapshot up to this one: backup health, then recovery evidence."),
 		el.Ol().Class("timeline").Body(app.Range(snaps).Slice(func(i int) app.UI {
 			p := th.Timeline[i]
 			li := el.Li().Class("timeline__step").DataSet("testid", "timeline-point").DataSet("snapshot", snaps[i].File)
