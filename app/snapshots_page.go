@@ -126,8 +126,8 @@ func (p *snapshotsPage) onClose(ctx app.Context, e app.Event) {
 func (p *snapshotsPage) Render() app.UI {
 	return p.shell(func() app.UI {
 		c := p.catalog
-		// Each series under its own heading, after the demo; the
-		// snapshot-per-scenario groups follow.
+		// Each series under its own heading, first: a series is where the
+		// changes pages are.
 		var seriesNames []string
 		bySeries := map[string][]CatalogEntry{}
 		for _, e := range c.Entries {
