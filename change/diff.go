@@ -32,7 +32,8 @@ const (
 )
 
 // Diff is what changed between two resolved snapshots, OLD → NEW: the JSON
-// of `tenantatlas diff`. Member order follows docs/history.md.
+// of `tenantatlas diff`; other programs read it, so its members and their
+// order stay as they are (docs/history.md shows them).
 type Diff struct {
 	Old      SideHeader `json:"old"`
 	New      SideHeader `json:"new"`
@@ -148,7 +149,7 @@ func (e *RejectedError) Error() string {
 	return fmt.Sprintf("%s snapshot rejected: %s", e.Side, why)
 }
 
-// Compare is the diff of two resolutions, OLD → NEW (docs/history.md §1).
+// Compare is the diff of two resolutions, OLD → NEW (docs/history.md).
 // A rejected side is a *RejectedError naming it (the diff's sides are still
 // returned, with their errors, so a writer can show them); record errors on
 // either side are listed and do not fail the diff.

@@ -32,7 +32,7 @@ func compare(t *testing.T, old, new *domain.TenantState) change.TenantChange {
 	return d.Tenants[0]
 }
 
-// TestChange: every row of the `change` table (history.md §1).
+// TestChange: every row of the `change` table (docs/history.md).
 func TestChange(t *testing.T) {
 	a := tenant(1, healthy, clean, done(100))
 	cases := []struct {
@@ -105,7 +105,7 @@ func TestComparedValues(t *testing.T) {
 	})
 }
 
-// TestDirection: every row of the `direction` table (history.md §1).
+// TestDirection: every row of the `direction` table (docs/history.md).
 func TestDirection(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -291,4 +291,17 @@ func TestSummaryCountsEveryTenant(t *testing.T) {
 	require.NotNil(t, d.Tenant(4))
 	assert.Equal(t, change.Worse, *d.Tenant(4).Direction)
 	assert.Nil(t, d.Tenant(7))
+}
+
+// TestCompareCheckedIsCompare: resolving as it compares gives the diff of
+// the resolutions.
+func TestCompareCheckedIsCompare(t *testing.T) {
+	for _, seed := range pairSeeds(t)[:20] {
+		a, b := pairChecked(t, seed)
+		want, err := change.Compare(domain.Resolve(a), domain.Resolve(b))
+		require.NoError(t, err)
+		got, err := change.CompareChecked(a, b)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "seed %d", seed)
+	}
 }

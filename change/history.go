@@ -61,7 +61,7 @@ func EntryOfPortfolio(file string, p *domain.Portfolio) Entry {
 	return e
 }
 
-// History is a series of snapshots (docs/history.md §2): the JSON of
+// History is a series of snapshots (docs/history.md): the JSON of
 // `tenantatlas history`.
 type History struct {
 	// Snapshots are in ascending generated_at.

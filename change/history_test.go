@@ -40,7 +40,7 @@ func series(t *testing.T, states ...string) *change.History {
 	return h
 }
 
-// TestSince: since when a state holds (history.md §2), each rule and edge.
+// TestSince: since when a state holds (docs/history.md), each rule and edge.
 func TestSince(t *testing.T) {
 	hs, st, hw := healthy+"/"+clean, stale+"/"+clean, healthy+"/"+weakened
 	cases := []struct {

@@ -7,7 +7,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// postureRank and overviewRank are the severity ranks of docs/history.md §1:
+// postureRank and overviewRank are the severity ranks of docs/history.md:
 // the higher, the more an operator has to look at.
 var postureRank = map[string]int{
 	domain.PostureHealthy:  0,
@@ -28,13 +28,13 @@ func CompareTenant(old, new *domain.TenantState) TenantChange {
 	switch {
 	case old == nil:
 		return TenantChange{TenantID: new.TenantID, Name: new.Name, Change: Added,
-			DataStatus: Pair[string]{New: ptr(new.DataStatus)}, NewRow: rowOf(new), NewNeedsAttention: kinds(new)}
+			DataStatus: Pair[string]{New: key(new.DataStatus)}, NewRow: rowOf(new), NewNeedsAttention: kinds(new)}
 	case new == nil:
 		return TenantChange{TenantID: old.TenantID, Name: old.Name, Change: Removed,
-			DataStatus: Pair[string]{Old: ptr(old.DataStatus)}, OldRow: rowOf(old), NewNeedsAttention: []string{}}
+			DataStatus: Pair[string]{Old: key(old.DataStatus)}, OldRow: rowOf(old), NewNeedsAttention: []string{}}
 	}
 	tc := TenantChange{TenantID: new.TenantID, Name: new.Name,
-		DataStatus: Pair[string]{Old: ptr(old.DataStatus), New: ptr(new.DataStatus)},
+		DataStatus: Pair[string]{Old: key(old.DataStatus), New: key(new.DataStatus)},
 		OldRow:     rowOf(old), NewRow: rowOf(new), NewNeedsAttention: kinds(new)}
 	oldValid, newValid := valid(old), valid(new)
 	changed := tc.DataStatus.Differs()
@@ -65,7 +65,7 @@ func CompareTenant(old, new *domain.TenantState) TenantChange {
 }
 
 // rankDirection is the direction of two rank changes, each positive when
-// the rank rose (docs/history.md §1).
+// the rank rose (docs/history.md).
 func rankDirection(posture, overview int) string {
 	rose := posture > 0 || overview > 0
 	fell := posture < 0 || overview < 0
@@ -83,9 +83,9 @@ func rankDirection(posture, overview int) string {
 func compareStates(tc *TenantChange, old, new *domain.TenantState) {
 	ob, nb := old.BackupHealth, new.BackupHealth
 	oe, ne := old.RecoveryEvidence, new.RecoveryEvidence
-	tc.BackupPosture = &Pair[string]{ptr(ob.Posture), ptr(nb.Posture)}
+	tc.BackupPosture = &Pair[string]{key(ob.Posture), key(nb.Posture)}
 	tc.PrimaryReason = &Pair[string]{ob.PrimaryReason, nb.PrimaryReason}
-	tc.OverviewState = &Pair[string]{ptr(oe.OverviewState), ptr(ne.OverviewState)}
+	tc.OverviewState = &Pair[string]{key(oe.OverviewState), key(ne.OverviewState)}
 	tc.LatestRelevantRestoreRunID = &Pair[int64]{oe.LatestRelevantRestoreRunID, ne.LatestRelevantRestoreRunID}
 	tc.LatestRelevantAttentionState = &Pair[string]{oe.LatestRelevantAttentionState, ne.LatestRelevantAttentionState}
 	ok, nk := kinds(old), kinds(new)
@@ -126,16 +126,21 @@ func compareRuns(old, new []domain.RunState) []RunChange {
 }
 
 func runChange(old, new *domain.RunState) RunChange {
+	if old != nil && new != nil && old.Attention.State == new.Attention.State && old.Result.State == new.Result.State &&
+		old.Result.OperationProofState == new.Result.OperationProofState &&
+		old.Result.PostRunEvidenceState == new.Result.PostRunEvidenceState {
+		return RunChange{ID: new.ID, Change: Unchanged} // most runs of a large diff: nothing to build
+	}
 	var rc RunChange
 	side := func(r *domain.RunState, set func(p *Pair[string], v *string)) {
 		if r == nil {
 			return
 		}
 		rc.ID = r.ID
-		set(&rc.Attention, ptr(r.Attention.State))
-		set(&rc.Result, ptr(r.Result.State))
-		set(&rc.OperationProofState, ptr(r.Result.OperationProofState))
-		set(&rc.PostRunEvidenceState, ptr(r.Result.PostRunEvidenceState))
+		set(&rc.Attention, key(r.Attention.State))
+		set(&rc.Result, key(r.Result.State))
+		set(&rc.OperationProofState, key(r.Result.OperationProofState))
+		set(&rc.PostRunEvidenceState, key(r.Result.PostRunEvidenceState))
 	}
 	side(old, func(p *Pair[string], v *string) { p.Old = v })
 	side(new, func(p *Pair[string], v *string) { p.New = v })
@@ -144,10 +149,8 @@ func runChange(old, new *domain.RunState) RunChange {
 		rc.Change = Added
 	case new == nil:
 		rc.Change = Removed
-	case rc.Attention.Differs() || rc.Result.Differs() || rc.OperationProofState.Differs() || rc.PostRunEvidenceState.Differs():
-		rc.Change = Changed
 	default:
-		rc.Change = Unchanged
+		rc.Change = Changed
 	}
 	return rc
 }
@@ -165,8 +168,8 @@ func sortedRuns(rs []domain.RunState) []domain.RunState {
 func rowOf(t *domain.TenantState) *Row {
 	r := &Row{TenantID: t.TenantID, Name: t.Name, DataStatus: t.DataStatus}
 	if valid(t) {
-		r.BackupPosture = ptr(t.BackupHealth.Posture)
-		r.OverviewState = ptr(t.RecoveryEvidence.OverviewState)
+		r.BackupPosture = key(t.BackupHealth.Posture)
+		r.OverviewState = key(t.RecoveryEvidence.OverviewState)
 	}
 	return r
 }
@@ -198,4 +201,31 @@ func minus(a, b []string) []string {
 	return out
 }
 
-func ptr[T any](v T) *T { return &v }
+// keys are the state keys a diff points at, one shared copy each: a diff of
+// many runs would otherwise allocate a string for every state it names.
+// Read only.
+var keys = func() map[string]*string {
+	m := map[string]*string{}
+	for _, k := range []string{
+		domain.DataValid, domain.DataInvalid,
+		domain.PostureAbsent, domain.PostureStale, domain.PostureDegraded, domain.PostureHealthy,
+		domain.OverviewUnvalidated, domain.OverviewWeakened, domain.OverviewNoRecentIssuesVisible,
+		domain.AttentionNotExecuted, domain.AttentionFailed, domain.AttentionPartial,
+		domain.AttentionCompletedWithFollowUp, domain.AttentionCompleted,
+		domain.ResultNotExecuted, domain.ResultFailed, domain.ResultBlockedOrCancelled, domain.ResultInProgress,
+		domain.ResultNeedsReview, domain.ResultCompletedWithEvidence, domain.ResultCompletedProofIncomplete,
+		domain.ProofAvailable, domain.ProofUnavailable, domain.ProofInProgress,
+	} {
+		m[k] = &k
+	}
+	return m
+}()
+
+// key points at a shared copy of a state key; the pointer must never be
+// written through.
+func key(s string) *string {
+	if p, ok := keys[s]; ok {
+		return p
+	}
+	return &s
+}

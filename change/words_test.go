@@ -12,7 +12,7 @@ import (
 )
 
 // forbidden are the claims of rules.md §6 and the words change copy never
-// uses (history.md).
+// uses (docs/history.md).
 var forbidden = []string{"recovery verified", "verified recovery", "recovery proven", "fully recovered",
 	"healthy", "compliant", "customer-safe", "customer safe", "recovered", "fixed", "resolved"}
 

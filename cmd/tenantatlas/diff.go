@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,8 +51,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tenantatlas diff: %v\n", err)
 		return exitRejected
 	}
-	old, new := resolveAll(checked[0]), resolveAll(checked[1])
-	d, err := change.Compare(old, new)
+	d, err := change.CompareChecked(checked[0], checked[1])
 
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
@@ -153,19 +153,42 @@ func resolveAll(c *domain.Checked) *domain.Resolution {
 	return res
 }
 
-// writeDiffJSON writes the diff with only the rows given; the summary still
-// counts every tenant.
+// writeDiffJSON writes the diff with only the rows given (the summary still
+// counts every tenant) as json.MarshalIndent would, byte for byte, but a
+// tenant at a time: the diff of two large snapshots is never held twice,
+// as values and as bytes.
 func writeDiffJSON(w io.Writer, d *change.Diff, rows []change.TenantChange) error {
-	shown := *d
-	shown.Tenants = rows
-	if shown.Tenants == nil {
-		shown.Tenants = []change.TenantChange{}
-	}
-	b, err := json.MarshalIndent(&shown, "", "  ")
+	head := *d
+	head.Tenants = nil
+	b, err := json.MarshalIndent(&head, "", "  ")
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(append(b, '\n'))
+	b, ok := bytes.CutSuffix(b, []byte("null\n}"))
+	if !ok {
+		return fmt.Errorf("unexpected diff header: %s", b)
+	}
+	if len(rows) == 0 {
+		_, err = w.Write(append(b, "[]\n}\n"...))
+		return err
+	}
+	for i := range rows {
+		sep := ",\n    "
+		if i == 0 {
+			sep = "[\n    "
+		}
+		b = append(b, sep...)
+		row, err := json.MarshalIndent(&rows[i], "    ", "  ")
+		if err != nil {
+			return err
+		}
+		b = append(b, row...)
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		b = b[:0]
+	}
+	_, err = io.WriteString(w, "\n  ]\n}\n")
 	return err
 }
 

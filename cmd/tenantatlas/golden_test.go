@@ -60,3 +60,44 @@ func TestResolveOneTenant(t *testing.T) {
 	assert.NotContains(t, one, `"tenant_id": 1,`)
 	assert.Less(t, len(one), len(all))
 }
+
+// TestGoldenChange: diff and history of the series in testdata/series.
+func TestGoldenChange(t *testing.T) {
+	for _, pair := range [][2]string{{"07", "08"}, {"08", "09"}, {"07", "09"}, {"09", "07"}} {
+		name := "diff-" + pair[0] + "-" + pair[1]
+		t.Run(name, func(t *testing.T) {
+			_, out, _ := runCLI(t, "", "diff", series(pair[0]), series(pair[1]))
+			golden(t, filepath.Join("series", name+".json"), out)
+			_, out, _ = runCLI(t, "", "diff", "--format", "table", "--all", series(pair[0]), series(pair[1]))
+			golden(t, filepath.Join("series", name+".table.txt"), out)
+		})
+	}
+	for _, format := range []string{"json", "table", "csv"} {
+		_, out, _ := runCLI(t, "", "history", "--format", format, series("07"), series("08"), series("09"))
+		golden(t, filepath.Join("series", "history."+strings.Replace(format, "table", "table.txt", 1)), out)
+	}
+}
+
+// TestGoldenDemoSeries: diff of each pair of consecutive days of the
+// shipped series, and its history.
+func TestGoldenDemoSeries(t *testing.T) {
+	days, err := filepath.Glob(fixture("series", "demo", "*.json"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(days), 7)
+	stem := func(f string) string { return strings.TrimSuffix(filepath.Base(f), ".json") }
+	for i := 1; i < len(days); i++ {
+		name := "diff-" + stem(days[i-1]) + "-" + stem(days[i])
+		t.Run(name, func(t *testing.T) {
+			code, out, _ := runCLI(t, "", "diff", days[i-1], days[i])
+			assert.Equal(t, exitRecords, code, "every day of the demo changes something")
+			golden(t, filepath.Join("series-demo", name+".json"), out)
+			_, out, _ = runCLI(t, "", "diff", "--format", "table", days[i-1], days[i])
+			golden(t, filepath.Join("series-demo", name+".table.txt"), out)
+		})
+	}
+	for _, format := range []string{"json", "table", "csv"} {
+		code, out, _ := runCLI(t, "", append([]string{"history", "--format", format}, days...)...)
+		assert.Equal(t, exitOK, code)
+		golden(t, filepath.Join("series-demo", "history."+strings.Replace(format, "table", "table.txt", 1)), out)
+	}
+}

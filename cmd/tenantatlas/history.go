@@ -67,7 +67,7 @@ func runHistory(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if n := len(c.Problems) + c.Omitted; n > 0 {
-			fmt.Fprintf(stderr, "%s: %d errors in records (tenantatlas validate lists them)\n", changeText(name), n)
+			fmt.Fprintf(stderr, "%s: errors in records: %d (tenantatlas validate lists them)\n", changeText(name), n)
 		}
 		// Only the states are kept: the snapshot and its runs are garbage
 		// before the next file is read.
@@ -120,15 +120,16 @@ func seriesFile(name string) string {
 // trend.
 func writeHistoryTable(w io.Writer, h *change.History) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "TENANT\tNAME\tBACKUP\tSINCE\tRECOVERY\tSINCE")
+	fmt.Fprintln(tw, "TENANT\tNAME\tBACKUP\tSINCE\tRECOVERY EVIDENCE\tSINCE\tIN THE LATEST SNAPSHOT")
 	for _, t := range h.Tenants {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", t.TenantID, changeText(t.Name), sinceCells(t.BackupPosture), sinceCells(t.OverviewState))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.TenantID, changeText(t.Name),
+			sinceCells(t.BackupPosture, change.PostureWords), sinceCells(t.OverviewState, change.OverviewWords), latestNote(&t))
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	// The columns are state keys, as resolve prints them.
-	fmt.Fprintln(tw, "SNAPSHOT\tGENERATED AT\thealthy\tdegraded\tstale\tabsent\tunvalidated\tweakened\tno_recent_issues_visible\tinvalid\t")
+	// Tenants per state: backup posture, then recovery evidence, in words.
+	fmt.Fprintln(tw, "SNAPSHOT\tGENERATED AT\tBACKUP CURRENT\tDEGRADED\tSTALE\tABSENT\tRECOVERY EVIDENCE NOT YET KNOWN\tWEAKENED\tNO RECENT ISSUES VISIBLE\tINVALID\t")
 	for _, s := range h.Snapshots {
 		c := s.Counts
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", changeText(s.File), changeText(s.GeneratedAt),
@@ -138,15 +139,30 @@ func writeHistoryTable(w io.Writer, h *change.History) {
 	tw.Flush()
 }
 
-func sinceCells(s *change.Since) string {
+// latestNote says where the tenant stands in the latest snapshot: its
+// states are as of the latest snapshot in which it is valid, which need not
+// be the latest of the series.
+func latestNote(t *change.TenantHistory) string {
+	switch p := t.Timeline[len(t.Timeline)-1]; {
+	case p == nil:
+		return "absent"
+	case p.DataStatus != domain.DataValid:
+		return "invalid records"
+	}
+	return "valid"
+}
+
+// sinceCells are a state in words and since when it holds.
+func sinceCells(s *change.Since, words func(string) string) string {
 	if s == nil {
 		return "-\tnever valid"
 	}
-	return s.State + "\t" + changeText(s.Phrase())
+	return words(s.State) + "\t" + changeText(s.Phrase())
 }
 
 // writeHistoryCSV writes one row a tenant: RFC 4180, cells a spreadsheet
-// would run as a formula prefixed with '.
+// would run as a formula prefixed with ', control characters escaped as in
+// the table: a CSV is read at a terminal too.
 func writeHistoryCSV(w io.Writer, h *change.History) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"tenant_id", "name",
@@ -172,6 +188,7 @@ func writeHistoryCSV(w io.Writer, h *change.History) error {
 }
 
 func historyCell(s string) string {
+	s = changeText(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
