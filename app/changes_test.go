@@ -215,6 +215,8 @@ func TestSinceMarkers(t *testing.T) {
 	for i, name := range names {
 		h := history(t, src, names, i)
 		portfolio := s.get("/s/" + name + "/")
+		phrase, found := domain.ContainsForbiddenClaim(text(portfolio))
+		assert.False(t, found, "%s says %q", name, phrase)
 		_, res := resolve(t, src[name])
 		for _, ts := range res.Tenants {
 			th := h.Tenant(ts.TenantID)
@@ -224,6 +226,14 @@ func TestSinceMarkers(t *testing.T) {
 			})])
 			since := regexp.MustCompile(`<td[^>]*data-since="([^"]*)"[^>]*>`).FindAllStringSubmatch(row, -1)
 			dash := s.get(fmt.Sprintf("/s/%s/tenants/%d", name, ts.TenantID))
+			// The dashboard's own copy keeps rules.md §6; the words this
+			// issue adds (since, timeline) also avoid the change words.
+			phrase, found := domain.ContainsForbiddenClaim(text(dash))
+			assert.False(t, found, "%s tenant %d says %q", name, ts.TenantID, phrase)
+			assertHonestCopy(t, element(dash, "timeline"), "timeline")
+			for _, since := range regexp.MustCompile(`<span class="since">[^<]*</span>`).FindAllString(dash, -1) {
+				assertHonestCopy(t, since, "since")
+			}
 			if ts.DataStatus != domain.DataValid {
 				assert.Empty(t, since, "%s tenant %d is quarantined", name, ts.TenantID)
 				continue
