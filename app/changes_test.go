@@ -202,6 +202,17 @@ func TestChangesPageFrom(t *testing.T) {
 		assert.NotContains(t, page, "alert(1)", hostile)
 	}
 
+	// A rejected side is named, with why.
+	page = s.get("/s/" + last + "/changes?from=not-json")
+	assert.Contains(t, text(element(page, "changes-error")), "old snapshot rejected")
+	assert.Empty(t, tags(page, "change-row"))
+
+	// A local series lives in the browser only: the server renders the
+	// loading state, never "not found".
+	page = s.get("/s/local.2/changes")
+	assert.False(t, ready(page))
+	assert.Empty(t, tags(page, "not-found"))
+
 	page = s.get("/s/demo/changes")
 	assert.Len(t, tags(page, "no-previous"), 1, "a snapshot of no series")
 	assert.Contains(t, text(element(page, "no-previous")), "no series")
