@@ -250,6 +250,11 @@ func TestSinceMarkers(t *testing.T) {
 				continue
 			}
 			require.Len(t, since, 2, "%s tenant %d", name, ts.TenantID)
+			later := th.BackupPosture.FirstSeenAt
+			if h.Index(name) >= 0 && firstIndex(h, th.OverviewState.FirstSeenAt) > firstIndex(h, later) {
+				later = th.OverviewState.FirstSeenAt
+			}
+			assert.Equal(t, later, attr(regexp.MustCompile(`^<tr[^>]*>`).FindString(row), "data-since"), "the row holds since the later of the two")
 			assert.Equal(t, th.BackupPosture.FirstSeenAt, since[0][1])
 			assert.Equal(t, th.OverviewState.FirstSeenAt, since[1][1])
 			assert.Contains(t, text(row), th.BackupPosture.Phrase())
@@ -273,6 +278,11 @@ func TestSinceMarkers(t *testing.T) {
 		assert.Empty(t, tags(page, "trend"), p)
 		assert.Empty(t, tags(page, "timeline"), p)
 	}
+}
+
+// firstIndex is the position of the snapshot generated at at.
+func firstIndex(h *change.History, at string) int {
+	return slices.IndexFunc(h.Snapshots, func(s change.SnapshotCounts) bool { return s.GeneratedAt == at })
 }
 
 // TestTrendChart: the portfolio of a series snapshot draws the counts of

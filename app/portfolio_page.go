@@ -254,6 +254,9 @@ func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool,
 				}
 				latest = el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words)
 			}
+			if at := rowSince(backupSince(s, t.ID), overviewSince(s, t.ID)); at != "" {
+				tr = tr.DataSet("since", at)
+			}
 			return tr.DataSet("backup-posture", *r.BackupPosture).DataSet("overview-state", *r.OverviewState).Body(
 				el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
 				withSince(el.Td().DataSet("label", "Backup health"), backupSince(s, t.ID),

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/app/el"
@@ -23,6 +25,22 @@ func overviewSince(s *seriesInfo, id int64) *change.Since {
 		return th.OverviewState
 	}
 	return nil
+}
+
+// rowSince is since when a portfolio row, which carries both states, has
+// been as it is: the later of the two first_seen_at (both runs end at this
+// snapshot, so the pair holds since the later one began). "" outside a
+// series.
+func rowSince(backup, overview *change.Since) string {
+	if backup == nil || overview == nil {
+		return ""
+	}
+	b, errB := time.Parse(time.RFC3339Nano, backup.FirstSeenAt)
+	o, errO := time.Parse(time.RFC3339Nano, overview.FirstSeenAt)
+	if errB == nil && errO == nil && o.After(b) {
+		return overview.FirstSeenAt
+	}
+	return backup.FirstSeenAt
 }
 
 // withSince gives e, the element carrying a state, its children and, after
