@@ -81,6 +81,9 @@ func (p *changesPage) Render() app.UI {
 }
 
 func noPreviousText(s *seriesInfo) string {
+	if s != nil && s.Err != nil {
+		return "The series of this snapshot could not be put in order, so there is no previous snapshot to compare it with: " + s.Err.Error()
+	}
 	if s != nil && s.History != nil {
 		return "This is the first snapshot of its series: there is no earlier snapshot to compare it with. Choose any other snapshot below."
 	}
@@ -110,7 +113,7 @@ func (p *changesPage) diffBody(c *changesInfo) app.UI {
 		el.P().Body(
 			app.Text("Since "+since+": "),
 			el.A().Attr("href", link("/s/"+c.From+"/")).Text(c.FromView.Title()+" ("+c.From+")"),
-			app.Text(", generated at "+str(d.Old.GeneratedAt)+". This snapshot was generated at "+str(d.New.GeneratedAt)+"."),
+			app.Text(", generated at "+orUnknown(d.Old.GeneratedAt)+". This snapshot was generated at "+orUnknown(d.New.GeneratedAt)+"."),
 		),
 		app.If(d.Reversed, func() app.UI {
 			return el.P().Class("card card--warning").Attr("role", "note").DataSet("testid", "reversed").
@@ -136,7 +139,7 @@ func (p *changesPage) diffBody(c *changesInfo) app.UI {
 	)
 }
 
-func str(s *string) string {
+func orUnknown(s *string) string {
 	if s == nil {
 		return "an unknown time"
 	}

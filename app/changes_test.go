@@ -351,3 +351,20 @@ func TestTimelineStrip(t *testing.T) {
 	assert.Len(t, tags(page, "tenant-invalid"), 1, "Proseware is quarantined on the 5th")
 	assert.Empty(t, tags(page, "timeline"))
 }
+
+// Two snapshots of one series at one instant cannot be ordered: the pages
+// say so, and show no since when, trend or previous snapshot.
+func TestSeriesOfOneInstant(t *testing.T) {
+	src, cat, names := seriesSource(t)
+	src["tie.a"], src["tie.b"] = src[names[0]], src[names[0]]
+	at := cat.Entries[len(cat.Entries)-1].GeneratedAt
+	cat.Entries = append(cat.Entries, CatalogEntry{Name: "tie.a", Group: SeriesGroup, Series: "tie", GeneratedAt: at},
+		CatalogEntry{Name: "tie.b", Group: SeriesGroup, Series: "tie", GeneratedAt: at})
+	s := newSite(t, src, "/")
+	Configure(src, cat, "/")
+	page := s.get("/s/tie.b/")
+	assert.Contains(t, text(element(page, "series-error")), "tie.a and tie.b are both at")
+	assert.NotContains(t, page, "data-since")
+	page = s.get("/s/tie.b/changes")
+	assert.Contains(t, text(element(page, "no-previous")), "could not be put in order")
+}

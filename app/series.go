@@ -51,6 +51,8 @@ type seriesInfo struct {
 	// Left are snapshots of the series before this one that could not be
 	// read or were rejected: they are left out of the history.
 	Left []string
+	// Err says why the series could not be put together (History is nil).
+	Err error
 }
 
 // Tenant is the history of tenant id as of this snapshot, and whether the

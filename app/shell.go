@@ -42,7 +42,12 @@ func loadMore(a Address, v *View, w wants) (*seriesInfo, *changesInfo) {
 	if v == nil || v.Rejected() || (!w.series && !w.changes) {
 		return nil, nil
 	}
-	s, _ := loadSeries(a.Snap)
+	s, err := loadSeries(a.Snap)
+	if err != nil && !errors.Is(err, errNotInSeries) {
+		// Two snapshots at one instant, or one that could not be read:
+		// the page says so rather than showing no history at all.
+		s = &seriesInfo{Err: err}
+	}
 	var c *changesInfo
 	if w.changes {
 		c = loadChanges(a, v, s)

@@ -53,6 +53,9 @@ func shortDate(at string) string {
 // trendChart shows, for each snapshot of the series up to this one, how
 // many tenants are in each state.
 func trendChart(s *seriesInfo) app.UI {
+	if s != nil && s.Err != nil {
+		return el.P().Class("card card--warning").DataSet("testid", "series-error").Text("This snapshot belongs to a series that could not be put in order, so no trend or since when is shown: " + s.Err.Error())
+	}
 	if s == nil || s.History == nil || len(s.History.Snapshots) == 0 {
 		return app.Text("")
 	}
