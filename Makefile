@@ -79,6 +79,8 @@ bench:
 	@mkdir -p bench/out
 	$(GO) test -run '^$$' -bench 'Decode|Validate|Resolve|Check|EncodingJSON' -benchmem -count $(BENCH_COUNT) ./domain/ | tee bench/out/bench.txt
 	$(GO) run ./bench/report -out bench/out/report.md
+	$(GO) test -run '^$$' -bench 'CompareVersusResolve' -benchtime 3x ./change/ | tee bench/out/diff.txt
+	$(GO) test -run '^$$' -bench 'DiffVersusResolve' -benchtime 2x ./cmd/tenantatlas/ | tee -a bench/out/diff.txt
 
 # app.wasm's raw, gzip and brotli size against go-app's hello app.
 size:

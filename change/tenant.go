@@ -106,17 +106,25 @@ func (tc *TenantChange) statesDiffer() bool {
 func compareRuns(old, new []domain.RunState) []RunChange {
 	a, b := sortedRuns(old), sortedRuns(new)
 	out := []RunChange{}
+	add := func(rc RunChange) {
+		if cap(out) == 0 {
+			// Once one run changed, room for the most that can: a
+			// tenant's runs change together more often than alone.
+			out = make([]RunChange, 0, max(len(a), len(b)))
+		}
+		out = append(out, rc)
+	}
 	for i, j := 0, 0; i < len(a) || j < len(b); {
 		switch {
 		case j == len(b) || (i < len(a) && a[i].ID < b[j].ID):
-			out = append(out, runChange(&a[i], nil))
+			add(runChange(&a[i], nil))
 			i++
 		case i == len(a) || b[j].ID < a[i].ID:
-			out = append(out, runChange(nil, &b[j]))
+			add(runChange(nil, &b[j]))
 			j++
 		default:
 			if rc := runChange(&a[i], &b[j]); rc.Change == Changed {
-				out = append(out, rc)
+				add(rc)
 			}
 			i++
 			j++

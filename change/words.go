@@ -53,26 +53,39 @@ const (
 	overviewBoundary = "no recent issues visible does not prove that a restore of the tenant would succeed"
 )
 
+// Hide is what a viewer may not see in a sentence: a viewer without
+// restore.view is never shown restore records, only the overview.
+type Hide uint8
+
+// HideRestoreRecords leaves out run ids, their states and their counts.
+const HideRestoreRecords Hide = 1
+
 // Describe says in words what changed for one tenant, as facts.
-func Describe(tc *TenantChange) string {
-	switch tc.Change {
-	case Added:
-		if tc.NewRow != nil && tc.NewRow.BackupPosture != nil {
-			return "only in the new snapshot: " + states(tc.NewRow) + boundaries(nil, tc.NewRow)
-		}
-		return "only in the new snapshot, with invalid records: nothing is derived from them"
-	case Removed:
-		return "only in the old snapshot: nothing is known about it in the new one"
+func Describe(tc *TenantChange, hide ...Hide) string {
+	var hidden Hide
+	for _, h := range hide {
+		hidden |= h
 	}
-	oldValid := tc.OldRow != nil && tc.OldRow.BackupPosture != nil
-	newValid := tc.NewRow != nil && tc.NewRow.BackupPosture != nil
+	noRuns := hidden&HideRestoreRecords != 0
+	// Validity is read from data_status, the states from the rows, so that
+	// a change missing its rows still reads true, only shorter.
+	oldValid := tc.DataStatus.Old != nil && *tc.DataStatus.Old == domain.DataValid
+	newValid := tc.DataStatus.New != nil && *tc.DataStatus.New == domain.DataValid
 	switch {
+	case tc.Change == Added && newValid:
+		return "only in the new snapshot" + states(": ", tc.NewRow) + boundaries(nil, tc.NewRow)
+	case tc.Change == Added:
+		return "only in the new snapshot, with invalid records: nothing is derived from them"
+	case tc.Change == Removed:
+		return "only in the old snapshot: nothing is known about it in the new one"
 	case oldValid && !newValid:
-		return "records now invalid: nothing is derived from them (was " + states(tc.OldRow) + ")"
+		return "records now invalid: nothing is derived from them" + states(" (was ", tc.OldRow) + closing(tc.OldRow)
 	case !oldValid && newValid:
-		return "records were invalid, now valid: " + states(tc.NewRow) + boundaries(nil, tc.NewRow)
+		return "records were invalid, now valid" + states(": ", tc.NewRow) + boundaries(nil, tc.NewRow)
 	case !oldValid:
 		return "records invalid in both snapshots"
+	case !tc.Comparable():
+		return "states not compared"
 	}
 	var parts []string
 	if tc.BackupPosture.Differs() {
@@ -84,10 +97,12 @@ func Describe(tc *TenantChange) string {
 	if tc.OverviewState.Differs() {
 		parts = append(parts, "recovery evidence was "+OverviewWords(*tc.OverviewState.Old)+", now "+OverviewWords(*tc.OverviewState.New))
 	}
-	if tc.LatestRelevantRestoreRunID.Differs() {
+	switch {
+	case noRuns: // the latest run and its attention are restore records
+	case tc.LatestRelevantRestoreRunID.Differs():
 		parts = append(parts, "latest relevant restore run was "+runOr(tc.LatestRelevantRestoreRunID.Old)+
 			", now "+runOr(tc.LatestRelevantRestoreRunID.New)+attentionOf(tc.LatestRelevantAttentionState.New))
-	} else if tc.LatestRelevantAttentionState.Differs() {
+	case tc.LatestRelevantAttentionState.Differs():
 		parts = append(parts, "latest relevant restore run "+runOr(tc.LatestRelevantRestoreRunID.New)+
 			" was "+strOr(tc.LatestRelevantAttentionState.Old, "none")+", now "+strOr(tc.LatestRelevantAttentionState.New, "none"))
 	}
@@ -101,24 +116,42 @@ func Describe(tc *TenantChange) string {
 		}
 		parts = append(parts, strings.Join(na, "; "))
 	}
-	if runs := *tc.RestoreRuns; len(runs) > 0 {
+	if runs := *tc.RestoreRuns; len(runs) > 0 && !noRuns {
 		parts = append(parts, runCounts(runs))
 	}
 	if len(parts) == 0 {
+		if tc.Change == Changed {
+			return "restore records changed" // all a viewer without restore.view may know
+		}
 		return "no compared state changed"
 	}
 	return strings.Join(parts, "; ") + boundaries(tc.OldRow, tc.NewRow)
 }
 
-// states is a valid row's two states.
-func states(r *Row) string {
-	return "backup " + PostureWords(*r.BackupPosture) + ", recovery evidence " + OverviewWords(*r.OverviewState)
+// states is a valid row's two states after lead, or nothing without them.
+func states(lead string, r *Row) string {
+	if !hasStates(r) {
+		return ""
+	}
+	return lead + "backup " + PostureWords(*r.BackupPosture) + ", recovery evidence " + OverviewWords(*r.OverviewState)
 }
+
+func closing(r *Row) string {
+	if !hasStates(r) {
+		return ""
+	}
+	return ")"
+}
+
+func hasStates(r *Row) bool { return r != nil && r.BackupPosture != nil && r.OverviewState != nil }
 
 // boundaries are the claim boundaries of the positive states that NEW
 // reaches and OLD (nil: none) did not hold.
 func boundaries(old, new *Row) string {
 	var b []string
+	if new == nil {
+		return ""
+	}
 	reached := func(get func(*Row) *string, state string) bool {
 		if v := get(new); v == nil || *v != state {
 			return false

@@ -143,3 +143,50 @@ func TestWorstFirst(t *testing.T) {
 	assert.Equal(t, []int64{8, 7, 3, 4, 5, 9, 6, 2, 1}, ids)
 	assert.Equal(t, int64(1), d.Tenants[0].TenantID, "the diff itself stays in ascending id")
 }
+
+// TestDescribeHidingRestoreRecords: a viewer without restore.view reads no
+// run id, run state or run count; what changed in the overview it still
+// reads.
+func TestDescribeHidingRestoreRecords(t *testing.T) {
+	cases := []struct {
+		name     string
+		old, new *domain.TenantState
+		want     string
+	}{
+		{"overview and runs", p(tenant(1, stale, weakened, failed(1))), p(tenant(1, stale, clean, failed(1), done(2))),
+			"recovery evidence was weakened, now no recent issues visible; no longer lists recovery weakened " +
+				"(no recent issues visible does not prove that a restore of the tenant would succeed)"},
+		{"runs alone", p(tenant(1, healthy, weakened, failed(1))), p(tenant(1, healthy, weakened, failed(1), failed(2))),
+			"restore records changed"},
+		{"nothing", p(tenant(1, healthy, unknown)), p(tenant(1, healthy, unknown)), "no compared state changed"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tc := compare(t, c.old, c.new)
+			got := change.Describe(&tc, change.HideRestoreRecords)
+			assert.Equal(t, c.want, got)
+			assert.NotContains(t, got, "#")
+		})
+	}
+}
+
+// TestDescribeWithoutRows: a change built without its rows (decoded from
+// JSON, say) still reads true.
+func TestDescribeWithoutRows(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		old, new *domain.TenantState
+		want     string
+	}{
+		{"added", nil, p(tenant(1, stale, unknown)), "only in the new snapshot"},
+		{"quarantined", p(tenant(1, stale, unknown)), p(invalid(1)), "records now invalid: nothing is derived from them"},
+		{"back", p(invalid(1)), p(tenant(1, stale, unknown)), "records were invalid, now valid"},
+		{"both valid", p(tenant(1, healthy, unknown)), p(tenant(1, stale, unknown)), "backup was current, now stale; needs attention for backup stale"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tc := compare(t, c.old, c.new)
+			tc.OldRow, tc.NewRow = nil, nil
+			assert.Equal(t, c.want, change.Describe(&tc))
+		})
+	}
+}
