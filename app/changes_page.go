@@ -179,11 +179,20 @@ func changeTable(caption, snap, from string, rows []change.TenantChange, canRest
 				DataSet("change", tc.Change).DataSet("direction", dir).Body(
 				el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(tc.Name)),
 				el.Td().DataSet("label", "Change").Body(el.Span().Class("badge badge--"+toneOr(directionTone[dir])).Text(changeWords(&tc))),
-				el.Td().DataSet("label", "What changed").Text(capitalize(change.Describe(&tc))),
+				el.Td().DataSet("label", "What changed").Text(capitalize(describe(&tc, canRestore))),
 				el.Td().DataSet("label", "Restore runs").Body(runLinks(in, &tc, canRestore)),
 			)
 		})),
 	))
+}
+
+// describe is change's sentence for a row; without restore.view it names no
+// restore run, state or count (rules.md §7).
+func describe(tc *change.TenantChange, canRestore bool) string {
+	if canRestore {
+		return change.Describe(tc)
+	}
+	return change.Describe(tc, change.HideRestoreRecords)
 }
 
 func toneOr(t string) string {

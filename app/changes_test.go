@@ -213,6 +213,13 @@ func TestChangesPageFrom(t *testing.T) {
 	assert.False(t, ready(page))
 	assert.Empty(t, tags(page, "not-found"))
 
+	// Without restore.view no restore record reaches the page (rules.md §7).
+	page = s.get("/s/viewer-no-restore/changes?from=" + last)
+	require.NotEmpty(t, tags(page, "change-row"))
+	for _, leak := range []string{"Run #", "restore-runs/", "restore run #"} {
+		assert.NotContains(t, element(page, "changes"), leak)
+	}
+
 	page = s.get("/s/demo/changes")
 	assert.Len(t, tags(page, "no-previous"), 1, "a snapshot of no series")
 	assert.Contains(t, text(element(page, "no-previous")), "no series")
