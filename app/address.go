@@ -16,6 +16,7 @@ const (
 	pageRestoreRuns
 	pageRestoreRun
 	pageBackupSets
+	pageChanges
 	pageUnknown
 )
 
@@ -36,6 +37,8 @@ var (
 	reRuns      = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/restore-runs$`)
 	reRun       = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/restore-runs/([0-9]{1,19})$`)
 	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/backup-sets$`)
+	reChanges   = regexp.MustCompile(`^/s/` + snapName + `/changes$`)
+	reSnapName  = regexp.MustCompile(`^` + snapName + `$`)
 )
 
 // ParseAddress reads a path relative to the base ("/s/demo/tenants/1").
@@ -70,6 +73,9 @@ func ParseAddress(path string, query url.Values) Address {
 	case reBackups.MatchString(path):
 		m := reBackups.FindStringSubmatch(path)
 		a.Kind, a.Snap, a.Tenant = pageBackupSets, m[1], id(m[2])
+	case reChanges.MatchString(path):
+		m := reChanges.FindStringSubmatch(path)
+		a.Kind, a.Snap = pageChanges, m[1]
 	}
 	if bad {
 		a = Address{Kind: pageUnknown, Query: a.Query}

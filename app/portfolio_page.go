@@ -23,7 +23,10 @@ type portfolioPage struct {
 	loader
 }
 
-func (p *portfolioPage) OnNav(ctx app.Context) { p.nav(ctx) }
+func (p *portfolioPage) OnNav(ctx app.Context) {
+	p.wants = wants{series: true}
+	p.nav(ctx)
+}
 
 // portfolioQuery is the page's query string, read strictly: unknown values
 // are ignored and never echoed.
@@ -111,6 +114,8 @@ func (p *portfolioPage) Render() app.UI {
 			el.H1().Text(p.view.Title()),
 			el.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", pf.GeneratedAt, len(all)),
 			summaryCounts(snap, postureCount, overviewCount, invalid),
+			changesLink(snap, p.series),
+			trendChart(p.series),
 			p.filterForm(q),
 			app.If(q.q != "", func() app.UI {
 				return el.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
@@ -121,7 +126,7 @@ func (p *portfolioPage) Render() app.UI {
 					problemList(pf.Errors, pf.ErrorsOmitted),
 				)
 			}),
-			portfolioTable(snap, rows[pg.from:pg.to], p.view.Can(domain.CapRestoreView)),
+			portfolioTable(snap, rows[pg.from:pg.to], p.view.Can(domain.CapRestoreView), p.series),
 			pager(snap, p.addr.Query, pg, len(rows)),
 		)
 	})
@@ -232,7 +237,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 // portfolioTable lists the tenants. The latest relevant run links to its
 // detail only for a viewer with restore.view; without it, no restore record
 // is shown at all (rules.md §7).
-func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool) app.UI {
+func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool, s *seriesInfo) app.UI {
 	if len(rows) == 0 {
 		return el.P().Class("muted").Text("No tenant matches these filters.")
 	}
@@ -265,10 +270,15 @@ func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool)
 				}
 				latest = el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words)
 			}
+			if at := rowSince(backupSince(s, t.ID), overviewSince(s, t.ID)); at != "" {
+				tr = tr.DataSet("since", at)
+			}
 			return tr.DataSet("backup-posture", *r.BackupPosture).DataSet("overview-state", *r.OverviewState).Body(
 				el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
-				el.Td().DataSet("label", "Backup health").Body(badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
-				el.Td().DataSet("label", "Recovery evidence").Body(badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
+				withSince(el.Td().DataSet("label", "Backup health"), backupSince(s, t.ID),
+					badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
+				withSince(el.Td().DataSet("label", "Recovery evidence"), overviewSince(s, t.ID),
+					badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
 				el.Td().DataSet("label", "Latest relevant restore").Body(latest),
 			)
 		})),

@@ -18,6 +18,7 @@ func register() {
 	const tenant = snap + `/tenants/[0-9]{1,19}`
 	app.Route("/", func() app.Composer { return &snapshotsPage{} })
 	app.RouteWithRegexp(`^`+snap+`/?$`, func() app.Composer { return &portfolioPage{} })
+	app.RouteWithRegexp(`^`+snap+`/changes$`, func() app.Composer { return &changesPage{} })
 	app.RouteWithRegexp(`^`+tenant+`$`, func() app.Composer { return &tenantPage{} })
 	app.RouteWithRegexp(`^`+tenant+`/restore-runs$`, func() app.Composer { return &restoreRunsPage{} })
 	app.RouteWithRegexp(`^`+tenant+`/restore-runs/[0-9]{1,19}$`, func() app.Composer { return &restoreRunPage{} })

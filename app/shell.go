@@ -24,6 +24,35 @@ type loader struct {
 	// fallback is the static site's 404.html, prerendered for no address
 	// in particular: app.wasm renders whatever address it is served for.
 	fallback bool
+	// wants says what a page needs besides its snapshot; series and changes
+	// are loaded with it, before the page is ready.
+	wants   wants
+	series  *seriesInfo
+	changes *changesInfo
+}
+
+// wants are what a page loads besides its snapshot.
+type wants struct {
+	series  bool // its series up to it, if it is in one
+	changes bool // the diff the changes page shows
+}
+
+// loadMore loads what the page wants besides the snapshot v.
+func loadMore(a Address, v *View, w wants) (*seriesInfo, *changesInfo) {
+	if v == nil || v.Rejected() || (!w.series && !w.changes) {
+		return nil, nil
+	}
+	s, err := loadSeries(a.Snap)
+	if err != nil && !errors.Is(err, errNotInSeries) {
+		// Two snapshots at one instant, or one that could not be read:
+		// the page says so rather than showing no history at all.
+		s = &seriesInfo{Err: err}
+	}
+	var c *changesInfo
+	if w.changes {
+		c = loadChanges(a, v, s)
+	}
+	return s, c
 }
 
 // FallbackPath is the address the static site's 404.html is prerendered
@@ -38,6 +67,7 @@ func (l *loader) nav(ctx app.Context) {
 	u := ctx.Page().URL()
 	l.addr = ParseAddress(strings.TrimPrefix(u.Path, base), u.Query())
 	l.view, l.err, l.navigated, l.loading = nil, nil, true, false
+	l.series, l.changes = nil, nil
 	l.fallback = app.IsServer && strings.TrimPrefix(u.Path, base) == FallbackPath
 	if l.fallback {
 		ctx.Page().SetTitle("tenantatlas")
@@ -48,22 +78,25 @@ func (l *loader) nav(ctx app.Context) {
 		return
 	}
 	if app.IsServer {
-		if l.addr.Snap == LocalSnapshot {
+		if IsLocal(l.addr.Snap) {
 			// The user's file lives in their browser only: the server
 			// prerenders the loading state, and app.wasm reads the file.
 			l.loading = true
 			return
 		}
 		l.view, l.err = loadView(l.addr)
+		l.series, l.changes = loadMore(l.addr, l.view, l.wants)
 		ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
 		return
 	}
 	l.loading = true
-	addr := l.addr
+	addr, w := l.addr, l.wants
 	ctx.Async(func() {
 		v, err := loadView(addr)
+		s, c := loadMore(addr, v, w)
 		ctx.Dispatch(func(ctx app.Context) {
 			l.view, l.err, l.loading = v, err, false
+			l.series, l.changes = s, c
 			ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
 		})
 	})
@@ -104,6 +137,8 @@ func pageTitle(a Address, v *View) string {
 		}
 	case pageBackupSets:
 		what = "Backup sets · " + tenant
+	case pageChanges:
+		return "Changes · " + snap + " · " + product
 	default:
 		return "Not found · " + product
 	}
@@ -147,7 +182,7 @@ func (l *loader) shell(body func() app.UI) app.UI {
 	case l.loading || (l.view == nil && l.err == nil && l.addr.Kind != pageSnapshots):
 		ready = false
 		what := "Loading snapshot…"
-		if l.addr.Snap == LocalSnapshot {
+		if IsLocal(l.addr.Snap) {
 			what = "Reading the file you opened in this browser…"
 		}
 		content = el.P().Class("loading").Attr("role", "status").Attr("aria-live", "polite").

@@ -10,8 +10,15 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// LocalSnapshot names a file the user opened in the browser.
+// LocalSnapshot names a file the user opened in the browser; several files
+// opened together are a local series, named local.1, local.2, … in the order
+// of their generated_at.
 const LocalSnapshot = "local"
+
+// IsLocal reports whether snap names a file the user opened in the browser.
+func IsLocal(snap string) bool {
+	return snap == LocalSnapshot || strings.HasPrefix(snap, LocalSnapshot+".")
+}
 
 // ErrNoSnapshot is a snapshot name that does not exist.
 var ErrNoSnapshot = errors.New("no such snapshot")
@@ -47,13 +54,22 @@ type Catalog struct {
 type CatalogEntry struct {
 	Name  string `json:"name"`
 	Title string `json:"title"`
-	Group string `json:"group"` // "Demo", "Scenarios", "Invalid examples"
+	Group string `json:"group"` // "Demo", "Scenarios", "Invalid examples", SeriesGroup
+	// Series names the series the snapshot belongs to ("" for none), and
+	// GeneratedAt is its generated_at as written (a series is in that order).
+	Series      string `json:"series,omitempty"`
+	GeneratedAt string `json:"generated_at,omitempty"`
 }
+
+// SeriesGroup is the catalog group of every series' snapshots; the
+// snapshots page lists each series under its own heading.
+const SeriesGroup = "Series"
 
 var (
 	sourceMu sync.Mutex
 	source   Source
 	catalog  Catalog
+	series   = map[string]*seriesInfo{}
 	// base is the site's base path without a trailing slash ("" at the root).
 	base string
 )
@@ -63,7 +79,7 @@ var (
 func Configure(s Source, c Catalog, basePath string) {
 	sourceMu.Lock()
 	defer sourceMu.Unlock()
-	source, catalog, views = s, c, newViewCache(views.budget)
+	source, catalog, views, series = s, c, newViewCache(views.budget), map[string]*seriesInfo{}
 	base = trimBase(basePath)
 }
 
@@ -101,7 +117,7 @@ func loadView(a Address) (*View, error) {
 		}
 		return newIndexView(a.Snap, data)
 	})
-	if err != nil || a.Kind == pagePortfolio {
+	if err != nil || a.Kind == pagePortfolio || a.Kind == pageChanges {
 		return index, err
 	}
 	row, ok := index.tenantRow(a.Tenant)
@@ -119,6 +135,15 @@ func loadView(a Address) (*View, error) {
 
 // ViewFor loads the view an address names, for the server's status codes.
 func ViewFor(a Address) (*View, error) { return loadView(a) }
+
+// catalogFor is the catalog that lists snap: the user's own files for a
+// local snapshot, else the site's.
+func catalogFor(snap string) (Catalog, error) {
+	if IsLocal(snap) {
+		return localCatalog(), nil
+	}
+	return loadCatalog()
+}
 
 func shippedCatalog() Catalog {
 	sourceMu.Lock()

@@ -24,6 +24,14 @@ const localKey = "tenantatlas.local-snapshot"
 type BrowserSource struct{}
 
 func (BrowserSource) Snapshot(name string) ([]byte, error) {
+	if IsLocal(name) && name != LocalSnapshot {
+		for i, f := range readLocalSeries() {
+			if localName(i) == name {
+				return []byte(f.Text), nil
+			}
+		}
+		return nil, ErrNoSnapshot
+	}
 	if name == LocalSnapshot {
 		s := app.Window().Get("localStorage").Call("getItem", localKey)
 		if !s.Truthy() {
@@ -38,7 +46,7 @@ func (BrowserSource) Snapshot(name string) ([]byte, error) {
 // file per tenant: the site says which in app.js's environment, so that no
 // request is spent finding out.
 func (BrowserSource) Sharded(name string) bool {
-	return name != LocalSnapshot && slices.Contains(strings.Split(app.Getenv(ShardedEnv), ","), name)
+	return !IsLocal(name) && slices.Contains(strings.Split(app.Getenv(ShardedEnv), ","), name)
 }
 
 func (BrowserSource) Index(name string) ([]byte, error) {
@@ -126,13 +134,79 @@ func storeLocal(text string) (kept bool) {
 	return true
 }
 
+// forgetLocal removes the user's files, one or a series, from this browser.
 func forgetLocal() {
 	app.Window().Get("localStorage").Call("removeItem", localKey)
+	app.Window().Get("localStorage").Call("removeItem", localSeriesKey)
 	sourceMu.Lock()
-	views.drop(LocalSnapshot)
+	for k := range views.entries {
+		if IsLocal(strings.SplitN(k, "/", 2)[0]) {
+			views.drop(k)
+		}
+	}
+	for k := range series {
+		if IsLocal(strings.TrimPrefix(k, "series:")) {
+			delete(series, k)
+		}
+	}
+	localSeries = nil
 	sourceMu.Unlock()
 }
 
 func haveLocal() bool {
-	return app.Window().Get("localStorage").Call("getItem", localKey).Truthy()
+	return app.Window().Get("localStorage").Call("getItem", localKey).Truthy() || len(readLocalSeries()) > 0
+}
+
+// localSeriesKey is where several files opened together are kept, as a
+// JSON list of localFile in generated_at order.
+const localSeriesKey = "tenantatlas.local-series"
+
+// localSeries is the local series as read or opened in this visit; it
+// stays here when it is too large for local storage.
+var localSeries []localFile
+
+func readLocalSeries() []localFile {
+	sourceMu.Lock()
+	defer sourceMu.Unlock()
+	if localSeries != nil {
+		return localSeries
+	}
+	s := app.Window().Get("localStorage").Call("getItem", localSeriesKey)
+	if !s.Truthy() {
+		return nil
+	}
+	var files []localFile
+	if json.Unmarshal([]byte(s.String()), &files) != nil {
+		return nil
+	}
+	localSeries = files
+	return files
+}
+
+// storeLocalSeries keeps files (in generated_at order) for reloads; too
+// large for local storage, they still work for this visit only.
+func storeLocalSeries(files []localFile) (kept bool) {
+	sourceMu.Lock()
+	localSeries = files
+	sourceMu.Unlock()
+	b, err := json.Marshal(files)
+	if err != nil {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			kept = false
+		}
+	}()
+	app.Window().Get("localStorage").Call("setItem", localSeriesKey, string(b))
+	return true
+}
+
+// localCatalog lists the local series, if the user opened one.
+func localCatalog() Catalog {
+	var c Catalog
+	for i, f := range readLocalSeries() {
+		c.Entries = append(c.Entries, CatalogEntry{Name: localName(i), Title: f.File, Group: localGroup, Series: LocalSnapshot, GeneratedAt: f.GeneratedAt})
+	}
+	return c
 }

@@ -8,6 +8,9 @@ package app
 func storeLocal(string) bool { return false }
 func forgetLocal()           {}
 func haveLocal() bool        { return false }
+func localCatalog() Catalog  { return Catalog{} }
+
+func storeLocalSeries([]localFile) bool { return false }
 
 // loadCatalog is the catalog the server was configured with.
 func loadCatalog() (Catalog, error) { return shippedCatalog(), nil }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/app/el"
+	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
@@ -14,7 +15,10 @@ type tenantPage struct {
 	loader
 }
 
-func (p *tenantPage) OnNav(ctx app.Context) { p.nav(ctx) }
+func (p *tenantPage) OnNav(ctx app.Context) {
+	p.wants = wants{series: true}
+	p.nav(ctx)
+}
 
 func (p *tenantPage) Render() app.UI {
 	return p.shell(func() app.UI {
@@ -27,10 +31,11 @@ func (p *tenantPage) Render() app.UI {
 			breadcrumbs(snap, ts.Name),
 			el.H1().Text(ts.Name),
 			el.Div().Class("cards").Body(
-				backupCard(snap, ts.BackupHealth),
-				recoveryCard(snap, ts.RecoveryEvidence),
+				backupCard(snap, ts.BackupHealth, backupSince(p.series, ts.TenantID)),
+				recoveryCard(snap, ts.RecoveryEvidence, overviewSince(p.series, ts.TenantID)),
 			),
 			needsAttention(snap, ts.NeedsAttention),
+			timelineStrip(snap, p.series, ts.TenantID),
 		)
 	})
 }
@@ -42,9 +47,9 @@ func breadcrumbs(snap string, crumbs ...string) app.UI {
 	)
 }
 
-func backupCard(snap string, h *domain.BackupHealth) app.UI {
-	return el.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
-		Attr("aria-labelledby", "backup-health-title").Body(
+func backupCard(snap string, h *domain.BackupHealth, since *change.Since) app.UI {
+	return withSince(el.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
+		Attr("aria-labelledby", "backup-health-title"), since,
 		el.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge("posture:"+h.Posture, postureWords[h.Posture])),
 		el.P().Class("headline").Text(h.Headline),
 		el.P().Text(h.SupportingMessage),
@@ -54,9 +59,9 @@ func backupCard(snap string, h *domain.BackupHealth) app.UI {
 	)
 }
 
-func recoveryCard(snap string, ev *domain.RecoveryEvidence) app.UI {
-	return el.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
-		Attr("aria-labelledby", "recovery-title").Body(
+func recoveryCard(snap string, ev *domain.RecoveryEvidence, since *change.Since) app.UI {
+	return withSince(el.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
+		Attr("aria-labelledby", "recovery-title"), since,
 		el.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
 		el.P().Class("headline").Text(ev.Headline),
 		el.P().Text(ev.Summary),

@@ -117,3 +117,12 @@ func Ul() app.HTMLElem { return app.Elem("ul") }
 
 // Input is <input>, an element without content.
 func Input() app.HTMLElemSelfClosing { return app.ElemSelfClosing("input") }
+
+// Figure is <figure>.
+func Figure() app.HTMLElem { return app.Elem("figure") }
+
+// Figcaption is <figcaption>.
+func Figcaption() app.HTMLElem { return app.Elem("figcaption") }
+
+// Ol is <ol>.
+func Ol() app.HTMLElem { return app.Elem("ol") }

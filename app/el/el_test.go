@@ -45,6 +45,8 @@ func TestElementsRenderAsGoAppsTypedOnes(t *testing.T) {
 		{Table().Body(THead().Body(Tr().Body(Th().Attr("scope", "col").Text("h"))), TBody().Body(Tr().Body(Td().Attr("colspan", 3).Text("d")))),
 			app.Table().Body(app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("h"))), app.TBody().Body(app.Tr().Body(app.Td().ColSpan(3).Text("d"))))},
 		{Ul().Body(Li().Text("i")), app.Ul().Body(app.Li().Text("i"))},
+		{Ol().Body(Li().Text("i")), app.Ol().Body(app.Li().Text("i"))},
+		{Figure().Body(Figcaption().Text("c")), app.Figure().Body(app.FigCaption().Text("c"))},
 	}
 	for _, tt := range tests {
 		want := sortedAttributes(app.HTMLString(tt.want))

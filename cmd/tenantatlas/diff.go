@@ -35,7 +35,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
-		return flagExit(err)
+		return flagExit(err, stderr)
 	}
 	if len(files) != 2 || (*format != "json" && *format != "table") {
 		fs.Usage()

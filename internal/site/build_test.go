@@ -53,17 +53,31 @@ func shipped(t *testing.T) map[string][]byte {
 			files[strings.TrimSuffix(path.Base(m), ".json")] = b
 		}
 	}
+	series, err := fs.Glob(os.DirFS(fixturesDir), "series/*/*.json")
+	require.NoError(t, err)
+	for _, m := range series {
+		b, err := os.ReadFile(filepath.Join(fixturesDir, m))
+		require.NoError(t, err)
+		files[path.Base(path.Dir(m))+"."+strings.TrimSuffix(path.Base(m), ".json")] = b
+	}
 	require.NotEmpty(t, files)
 	return files
 }
 
+// inSeries reports whether a shipped snapshot's name is SERIES.STEM of
+// fixtures/series (no other fixture has a dot in its name).
+func inSeries(name string) bool { return strings.Contains(name, ".") }
+
 // expectedPages lists the pages interfaces.md gives a snapshot, from the
 // domain's own resolution: the portfolio, and unless the snapshot is
 // rejected, each tenant's dashboard, restore runs and backup sets, and each
-// run of a valid tenant.
+// run of a valid tenant; a snapshot of a series also has its changes page.
 func expectedPages(name string, snapshot []byte) []string {
 	portfolio := "s/" + name + "/"
 	pages := []string{portfolio}
+	if inSeries(name) {
+		pages = append(pages, portfolio+"changes")
+	}
 	c := domain.Check(bytes.NewReader(snapshot), domain.Limits{})
 	if c.Rejected() {
 		return pages

@@ -241,7 +241,7 @@ func PageStatus(rel string) int {
 	if !a.Known() {
 		return http.StatusNotFound
 	}
-	if a.Snap == "" || a.Snap == app.LocalSnapshot {
+	if a.Snap == "" || app.IsLocal(a.Snap) {
 		return http.StatusOK // the local snapshot is rendered in the browser
 	}
 	v, err := app.ViewFor(a)

@@ -15,10 +15,19 @@ import (
 // may be small, is prerendered whole): hundreds of thousands of files would make
 // the site slow to build and to publish, and its other pages are rendered in
 // the browser from the index and the tenant's file (404.html boots the app).
+// A snapshot of a series also has its changes page since the snapshot before
+// it; changes since any other (?from=) are rendered in the browser.
 func (s *Server) Pages() ([]string, error) {
 	pages := []string{"/"}
+	inSeries := map[string]bool{}
+	for _, e := range s.src.Catalog().Entries {
+		inSeries[e.Name] = e.Series != ""
+	}
 	for _, name := range s.src.Names() {
 		pages = append(pages, "/s/"+name+"/")
+		if inSeries[name] && !s.isSharded(name) {
+			pages = append(pages, "/s/"+name+"/changes")
+		}
 		v, err := app.ViewFor(app.ParseAddress("/s/"+name+"/", nil))
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", name, err)
