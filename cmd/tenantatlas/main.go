@@ -30,6 +30,8 @@ var commands = map[string]command{
 	"validate": {"check snapshots and print every error", runValidate},
 	"resolve":  {"print the derived states of a snapshot as JSON", runResolve},
 	"gen":      {"print a synthetic valid snapshot", runGen},
+	"coverage": {"list every state key and where a snapshot reaches it", runCoverage},
+	"schema":   {"print the JSON Schema of the snapshot format", runSchema},
 }
 
 func main() {
