@@ -1,0 +1,62 @@
+package export
+
+import (
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+)
+
+func TestAppendCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Contoso Ltd", "Contoso Ltd"},
+		{"", ""},
+		{"=HYPERLINK(\"x\")", `"'=HYPERLINK(""x"")"`},
+		{"+1", "'+1"},
+		{"-1", "'-1"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tTab", "'\tTab"},
+		{"\rReturn", "\"'\rReturn\""},
+		{"a,b", `"a,b"`},
+		{`say "hi"`, `"say ""hi"""`},
+		{"two\nlines", "\"two\nlines\""},
+		{"mid=dle", "mid=dle"},
+		{"Ünïcødé", "Ünïcødé"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, string(AppendCell(nil, tt.in)))
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestPortfolioRoundTrips(t *testing.T) {
+	tenants := []*domain.TenantState{
+		{TenantID: 1, Name: "=cmd|' /C calc'!A0, \"quoted\"", DataStatus: domain.DataValid,
+			BackupHealth: &domain.BackupHealth{Posture: domain.PostureStale, PrimaryReason: ptr(domain.ReasonLatestBackupStale)},
+			RecoveryEvidence: &domain.RecoveryEvidence{OverviewState: domain.OverviewWeakened,
+				LatestRelevantRestoreRunID: ptr(int64(100)), LatestRelevantAttentionState: ptr(domain.AttentionFailed)},
+			NeedsAttention: []domain.AttentionItem{{Kind: domain.KindRecoveryWeakened}, {Kind: domain.KindBackupStale}}},
+		{TenantID: 2, Name: "Fabrikam", DataStatus: domain.DataInvalid},
+		{TenantID: 3, Name: "Northwind", DataStatus: domain.DataValid,
+			BackupHealth:     &domain.BackupHealth{Posture: domain.PostureHealthy},
+			RecoveryEvidence: &domain.RecoveryEvidence{OverviewState: domain.OverviewUnvalidated}},
+	}
+	out := string(Portfolio(tenants))
+	assert.True(t, strings.HasSuffix(out, "\r\n"))
+	r := csv.NewReader(strings.NewReader(out))
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{
+		Header,
+		{"1", "'=cmd|' /C calc'!A0, \"quoted\"", "valid", "stale", "latest_backup_stale", "weakened", "100", "failed", "recovery_weakened;backup_stale"},
+		{"2", "Fabrikam", "invalid", "", "", "", "", "", ""},
+		{"3", "Northwind", "valid", "healthy", "", "unvalidated", "", "", ""},
+	}, recs)
+}
