@@ -16,6 +16,7 @@ const (
 	pageRestoreRuns
 	pageRestoreRun
 	pageBackupSets
+	pageCoverage
 	pageUnknown
 )
 
@@ -36,6 +37,7 @@ var (
 	reRuns      = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/restore-runs$`)
 	reRun       = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/restore-runs/([0-9]{1,18})$`)
 	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,18})/backup-sets$`)
+	reCoverage  = regexp.MustCompile(`^/s/` + snapName + `/coverage$`)
 )
 
 // ParseAddress reads a path relative to the base ("/s/demo/tenants/1").
@@ -63,6 +65,8 @@ func ParseAddress(path string, query url.Values) Address {
 	case reBackups.MatchString(path):
 		m := reBackups.FindStringSubmatch(path)
 		a.Kind, a.Snap, a.Tenant = pageBackupSets, m[1], id(m[2])
+	case reCoverage.MatchString(path):
+		a.Kind, a.Snap = pageCoverage, reCoverage.FindStringSubmatch(path)[1]
 	}
 	return a
 }

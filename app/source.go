@@ -102,7 +102,7 @@ func loadView(a Address) (*View, error) {
 		}
 		return newIndexView(a.Snap, data)
 	})
-	if err != nil || a.Kind == pagePortfolio {
+	if err != nil || a.Kind == pagePortfolio || a.Kind == pageCoverage {
 		return index, err
 	}
 	row, ok := index.tenantRow(a.Tenant)

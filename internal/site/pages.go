@@ -10,8 +10,9 @@ import (
 // Pages lists every page to prerender, relative to the base: the snapshots
 // page, each portfolio, and for each tenant its dashboard, restore runs,
 // backup sets and every run. A rejected snapshot has only its portfolio
-// address, which shows the errors. A sharded snapshot, which is large, has
-// its portfolio prerendered only: hundreds of thousands of files would make
+// address, which shows the errors; every other has its coverage page too. A
+// sharded snapshot, which is large, has its portfolio and coverage page
+// (which says to run the CLI) prerendered only: hundreds of thousands of files would make
 // the site slow to build and to publish, and its other pages are rendered in
 // the browser from the index and the tenant's file (404.html boots the app).
 func (s *Server) Pages() ([]string, error) {
@@ -22,7 +23,11 @@ func (s *Server) Pages() ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", name, err)
 		}
-		if v.Rejected() || s.isSharded(name) {
+		if v.Rejected() {
+			continue
+		}
+		pages = append(pages, "/s/"+name+"/coverage")
+		if s.isSharded(name) {
 			continue
 		}
 		for _, ts := range v.Res.Tenants {
