@@ -79,7 +79,7 @@ func (p *coveragePage) Render() app.UI {
 			}).Else(func() app.UI {
 				return el.P().Class("muted").DataSet("testid", "coverage-missing").Text("Every state key is reached.")
 			}),
-			el.Div().Body(sections...),
+			el.Div().Class("coverage").Body(sections...),
 		)
 	})
 }
@@ -111,7 +111,7 @@ func coverageTable(snap, key, title, rule string, rows []coverage.Row, canRestor
 	}
 	return el.Section().Attr("aria-labelledby", id).Body(
 		el.H2().ID(id).Body(app.Text(title+" "), el.Code().Class("muted").Text(key)),
-		el.P().Class("muted").Text(rule),
+		el.P().Class("muted").Text("Counted "+rule+"."),
 		el.Div().Class("table-wrap").Body(el.Table().Class("table table--stack").Body(
 			el.Caption().Class("visually-hidden").Text(title),
 			tableHead(heads...),
