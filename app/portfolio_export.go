@@ -11,23 +11,14 @@ import (
 // portfolioTools sit under the portfolio's filters: the state coverage page
 // (the QA map), and "Download CSV" of the portfolio as filtered and sorted,
 // every matching tenant and not just the page shown. The CSV is made in the
-// browser by the same code as `tenantatlas resolve --format csv`; nothing
-// is sent anywhere. scope changes with the query, so that go-app replaces
+// browser by the same code as `tenantatlas resolve --format csv`, from the
+// portfolio rows (all a sharded snapshot's index has); nothing is sent
+// anywhere. scope changes with the query, so that go-app replaces
 // the click handler, and with it the rows it writes, when the filter does.
-func portfolioTools(v *View, snap string, rows []domain.PortfolioTenant, scope string) app.UI {
+func portfolioTools(snap string, rows []domain.PortfolioTenant, scope string) app.UI {
 	coverageLink := el.A().Attr("href", link("/s/"+snap+"/coverage")).DataSet("testid", "coverage-link").Text("State coverage (QA map)")
-	if v.Res == nil {
-		// A sharded snapshot's index has no restore runs or reasons to write.
-		return el.P().Class("tools").Body(coverageLink)
-	}
 	download := func(ctx app.Context, e app.Event) {
-		states := make([]*domain.TenantState, 0, len(rows))
-		for _, r := range rows {
-			if ts, _, ok := v.Tenant(r.ID); ok {
-				states = append(states, forViewer(ts, v.Can(domain.CapBackupView), v.Can(domain.CapRestoreView)))
-			}
-		}
-		saveFile(snap+"-portfolio.csv", "text/csv;charset=utf-8", string(export.Portfolio(states)))
+		saveFile(snap+"-portfolio.csv", "text/csv;charset=utf-8", export.Portfolio(rows))
 	}
 	return el.P().Class("tools").Body(
 		el.Button().Attr("type", "button").Class("button").DataSet("testid", "download-csv").

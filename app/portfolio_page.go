@@ -96,7 +96,7 @@ func (p *portfolioPage) Render() app.UI {
 			el.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", pf.GeneratedAt, len(all)),
 			summaryCounts(snap, postureCount, overviewCount, invalid),
 			p.filterForm(q),
-			portfolioTools(p.view, snap, rows, p.addr.Query.Encode()),
+			portfolioTools(snap, rows, p.addr.Query.Encode()),
 			app.If(q.q != "", func() app.UI {
 				return el.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
 			}),

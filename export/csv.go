@@ -44,6 +44,26 @@ func Row(ts *domain.TenantState) []string {
 	return row
 }
 
+// IndexRow is the same row from a tenant's portfolio row, which is all a
+// sharded snapshot's index has. Without restore.view the row has no latest
+// relevant run, and neither has the CSV.
+func IndexRow(t *domain.PortfolioTenant) []string {
+	r := &t.Row
+	row := []string{strconv.FormatInt(t.ID, 10), t.Name, r.DataStatus, deref(r.BackupPosture), deref(r.PrimaryReason),
+		deref(r.OverviewState), "", deref(r.LatestRelevantAttentionState), strings.Join(r.NeedsAttentionKinds, ";")}
+	if r.LatestRelevantRestoreRunID != nil {
+		row[6] = strconv.FormatInt(*r.LatestRelevantRestoreRunID, 10)
+	}
+	return row
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 // Writer writes the header, then a line a tenant, each ended by CRLF.
 type Writer struct {
 	w   io.Writer
@@ -60,6 +80,9 @@ func NewWriter(w io.Writer) *Writer {
 
 // Tenant writes one tenant's row.
 func (cw *Writer) Tenant(ts *domain.TenantState) { cw.line(Row(ts)) }
+
+// Indexed writes one tenant's row from its portfolio row.
+func (cw *Writer) Indexed(t *domain.PortfolioTenant) { cw.line(IndexRow(t)) }
 
 // Err is the first write error.
 func (cw *Writer) Err() error { return cw.err }
@@ -102,12 +125,12 @@ func AppendCell(b []byte, c string) []byte {
 	return append(b, '"')
 }
 
-// Portfolio is the CSV of tenants, in the order given.
-func Portfolio(tenants []*domain.TenantState) []byte {
+// Portfolio is the CSV of a portfolio's tenants, in the order given.
+func Portfolio(tenants []domain.PortfolioTenant) string {
 	var sb strings.Builder
 	w := NewWriter(&sb)
-	for _, ts := range tenants {
-		w.Tenant(ts)
+	for i := range tenants {
+		w.Indexed(&tenants[i])
 	}
-	return []byte(sb.String())
+	return sb.String()
 }

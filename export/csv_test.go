@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/fixtures"
 )
 
 func TestAppendCell(t *testing.T) {
@@ -48,7 +51,13 @@ func TestPortfolioRoundTrips(t *testing.T) {
 			BackupHealth:     &domain.BackupHealth{Posture: domain.PostureHealthy},
 			RecoveryEvidence: &domain.RecoveryEvidence{OverviewState: domain.OverviewUnvalidated}},
 	}
-	out := string(Portfolio(tenants))
+	var sb strings.Builder
+	w := NewWriter(&sb)
+	for _, ts := range tenants {
+		w.Tenant(ts)
+	}
+	require.NoError(t, w.Err())
+	out := sb.String()
 	assert.True(t, strings.HasSuffix(out, "\r\n"))
 	r := csv.NewReader(strings.NewReader(out))
 	recs, err := r.ReadAll()
@@ -59,4 +68,42 @@ func TestPortfolioRoundTrips(t *testing.T) {
 		{"2", "Fabrikam", "invalid", "", "", "", "", "", ""},
 		{"3", "Northwind", "valid", "healthy", "", "unvalidated", "", "", ""},
 	}, recs)
+}
+
+// TestIndexRowsEqualResolvedRows: for every shipped snapshot, the CSV made
+// from the portfolio rows (the app's, and a sharded index's) is the CSV made
+// from the resolved tenants (the CLI's), when the viewer may see restores.
+func TestIndexRowsEqualResolvedRows(t *testing.T) {
+	files, err := fs.Glob(fixtures.FS, "scenarios/*.json")
+	require.NoError(t, err)
+	files = append(files, "demo.json")
+	for _, f := range files {
+		b, err := fs.ReadFile(fixtures.FS, f)
+		require.NoError(t, err)
+		c := domain.Check(bytes.NewReader(b), domain.Limits{})
+		res := domain.Resolve(c)
+		p := domain.NewPortfolio(c, res)
+		require.NotNil(t, p, f)
+		var sb strings.Builder
+		w := NewWriter(&sb)
+		for i := range res.Tenants {
+			ts := res.Tenants[i]
+			if !p.Can(domain.CapRestoreView) {
+				ts.RecoveryEvidence = redactRuns(ts.RecoveryEvidence)
+			}
+			w.Tenant(&ts)
+		}
+		assert.Equal(t, sb.String(), Portfolio(p.Tenants), f)
+	}
+}
+
+// redactRuns drops the latest relevant run, as a portfolio row does for a
+// viewer without restore.view.
+func redactRuns(ev *domain.RecoveryEvidence) *domain.RecoveryEvidence {
+	if ev == nil {
+		return nil
+	}
+	c := *ev
+	c.LatestRelevantRestoreRunID, c.LatestRelevantAttentionState = nil, nil
+	return &c
 }
