@@ -21,7 +21,7 @@ func portfolioTools(snap string, rows []domain.PortfolioTenant, scope string) ap
 		saveFile(snap+"-portfolio.csv", "text/csv;charset=utf-8", export.Portfolio(rows))
 	}
 	return el.P().Class("tools").Body(
-		el.Button().Attr("type", "button").Class("button").DataSet("testid", "download-csv").
+		el.Button().Attr("type", "button").Class("button button--quiet").DataSet("testid", "download-csv").
 			OnClick(download, app.EventScope(snap, scope)).Textf("Download CSV (%d tenants)", len(rows)),
 		app.Text(" "),
 		coverageLink,
