@@ -97,7 +97,7 @@ func keyText(r coverage.Row) string {
 // pages never make (rules §6), the healthy posture, is shown in its words;
 // data-state still carries the key.
 func stateText(table, state string) string {
-	if _, claim := domain.ContainsForbiddenClaim(state); claim && table == coverage.TableBackupPosture {
+	if table == coverage.TableBackupPosture && state == domain.PostureHealthy {
 		return postureWords[state]
 	}
 	return state

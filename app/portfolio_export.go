@@ -17,6 +17,11 @@ import (
 // the click handler, and with it the rows it writes, when the filter does.
 func portfolioTools(snap string, rows []domain.PortfolioTenant, scope string) app.UI {
 	coverageLink := el.A().Attr("href", link("/s/"+snap+"/coverage")).DataSet("testid", "coverage-link").Text("State coverage (QA map)")
+	if app.IsServer {
+		// Prerendered, the page offers no control that needs the app:
+		// the button appears once app.wasm runs.
+		return el.P().Class("tools").Body(coverageLink)
+	}
 	download := func(ctx app.Context, e app.Event) {
 		saveFile(snap+"-portfolio.csv", "text/csv;charset=utf-8", export.Portfolio(rows))
 	}

@@ -4,7 +4,7 @@
 package coverage
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/tenantatlas/tenantatlas/domain"
 )
@@ -26,11 +26,11 @@ const (
 const MaxExamples = 5
 
 // Key is one state key: a table and a state, and for backup_posture the
-// primary_reason (nil for healthy, and for every other table).
+// primary_reason ("" for healthy, and for every other table).
 type Key struct {
 	Table  string
 	State  string
-	Reason *string
+	Reason string
 }
 
 // Row is a key and where the snapshot reaches it. Examples are addresses
@@ -56,47 +56,53 @@ type Report struct {
 	Rows          []Row           `json:"rows"`
 }
 
-func reason(s string) *string { return &s }
-
-// Keys are every state key of the rules, table by table; within a table in
-// the order the rules list them (precedence order where there is one).
-func Keys() []Key {
-	keys := []Key{
-		{TableBackupPosture, domain.PostureAbsent, reason(domain.ReasonNoBackupSets)},
-		{TableBackupPosture, domain.PostureAbsent, reason(domain.ReasonNoUsableBackup)},
-		{TableBackupPosture, domain.PostureStale, reason(domain.ReasonLatestBackupStale)},
-		{TableBackupPosture, domain.PostureDegraded, reason(domain.ReasonLatestAttemptFailed)},
-		{TableBackupPosture, domain.PostureDegraded, reason(domain.ReasonLatestBackupPartial)},
-		{TableBackupPosture, domain.PostureDegraded, reason(domain.ReasonLatestHasFailed)},
-		{TableBackupPosture, domain.PostureHealthy, nil},
-	}
-	add := func(table string, states ...string) {
-		for _, s := range states {
-			keys = append(keys, Key{Table: table, State: s})
-		}
-	}
-	add(TableAttention, domain.AttentionNotExecuted, domain.AttentionFailed, domain.AttentionPartial,
-		domain.AttentionCompletedWithFollowUp, domain.AttentionCompleted)
-	add(TableOverviewState, domain.OverviewUnvalidated, domain.OverviewWeakened, domain.OverviewNoRecentIssuesVisible)
-	add(TableResultState, domain.ResultNotExecuted, domain.ResultFailed, domain.ResultBlockedOrCancelled,
-		domain.ResultInProgress, domain.ResultNeedsReview, domain.ResultCompletedWithEvidence, domain.ResultCompletedProofIncomplete)
-	// The proof and evidence states in the order the §4 table first names them.
-	add(TableOperationProofState, domain.ProofUnavailable, domain.ProofInProgress, domain.ProofAvailable)
-	add(TablePostRunEvidenceState, domain.ProofUnavailable, domain.ProofAvailable)
-	add(TableNeedsAttention, domain.KindRecoveryWeakened, domain.KindBackupAbsent, domain.KindBackupStale, domain.KindBackupDegraded)
-	add(TableContinuityReason, domain.ContinuityNoHistory, domain.ContinuityFailed, domain.ContinuityPartial,
-		domain.ContinuityCompletedWithFollowUp, domain.ContinuityNoRecentIssuesVisible)
-	add(TableDataStatus, domain.DataValid, domain.DataInvalid)
-	return keys
+// keys are every state key of the rules, table by table; within a table in
+// the order the rules list them (precedence order where there is one), the
+// proof and evidence states in the order the §4 table first names them. A
+// table of constants, not code: app.wasm carries it as data.
+var keys = [...]Key{
+	{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoBackupSets},
+	{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoUsableBackup},
+	{TableBackupPosture, domain.PostureStale, domain.ReasonLatestBackupStale},
+	{TableBackupPosture, domain.PostureDegraded, domain.ReasonLatestAttemptFailed},
+	{TableBackupPosture, domain.PostureDegraded, domain.ReasonLatestBackupPartial},
+	{TableBackupPosture, domain.PostureDegraded, domain.ReasonLatestHasFailed},
+	{TableBackupPosture, domain.PostureHealthy, ""},
+	{TableAttention, domain.AttentionNotExecuted, ""},
+	{TableAttention, domain.AttentionFailed, ""},
+	{TableAttention, domain.AttentionPartial, ""},
+	{TableAttention, domain.AttentionCompletedWithFollowUp, ""},
+	{TableAttention, domain.AttentionCompleted, ""},
+	{TableOverviewState, domain.OverviewUnvalidated, ""},
+	{TableOverviewState, domain.OverviewWeakened, ""},
+	{TableOverviewState, domain.OverviewNoRecentIssuesVisible, ""},
+	{TableResultState, domain.ResultNotExecuted, ""},
+	{TableResultState, domain.ResultFailed, ""},
+	{TableResultState, domain.ResultBlockedOrCancelled, ""},
+	{TableResultState, domain.ResultInProgress, ""},
+	{TableResultState, domain.ResultNeedsReview, ""},
+	{TableResultState, domain.ResultCompletedWithEvidence, ""},
+	{TableResultState, domain.ResultCompletedProofIncomplete, ""},
+	{TableOperationProofState, domain.ProofUnavailable, ""},
+	{TableOperationProofState, domain.ProofInProgress, ""},
+	{TableOperationProofState, domain.ProofAvailable, ""},
+	{TablePostRunEvidenceState, domain.ProofUnavailable, ""},
+	{TablePostRunEvidenceState, domain.ProofAvailable, ""},
+	{TableNeedsAttention, domain.KindRecoveryWeakened, ""},
+	{TableNeedsAttention, domain.KindBackupAbsent, ""},
+	{TableNeedsAttention, domain.KindBackupStale, ""},
+	{TableNeedsAttention, domain.KindBackupDegraded, ""},
+	{TableContinuityReason, domain.ContinuityNoHistory, ""},
+	{TableContinuityReason, domain.ContinuityFailed, ""},
+	{TableContinuityReason, domain.ContinuityPartial, ""},
+	{TableContinuityReason, domain.ContinuityCompletedWithFollowUp, ""},
+	{TableContinuityReason, domain.ContinuityNoRecentIssuesVisible, ""},
+	{TableDataStatus, domain.DataValid, ""},
+	{TableDataStatus, domain.DataInvalid, ""},
 }
 
-// id is a key as a map key.
-func (k Key) id() string {
-	if k.Reason == nil {
-		return k.Table + "\x00" + k.State
-	}
-	return k.Table + "\x00" + k.State + "\x00" + *k.Reason
-}
+// Keys are every state key of the rules, in their order.
+func Keys() []Key { return keys[:] }
 
 // Compute counts, for every key, the tenants or runs of res that reach it.
 func Compute(res *domain.Resolution) *Report {
@@ -111,22 +117,25 @@ func Compute(res *domain.Resolution) *Report {
 // not be resolved whole first.
 type Tally struct {
 	r  *Report
-	at map[string]int
+	at map[Key]int
 }
 
 // NewTally starts the report of a resolution's header; its tenants are
 // not read.
 func NewTally(res *domain.Resolution) *Tally {
-	keys := Keys()
 	r := &Report{SchemaVersion: res.SchemaVersion, GeneratedAt: res.GeneratedAt, Name: res.Name,
 		Errors: res.Errors, ErrorsOmitted: res.ErrorsOmitted, Total: len(keys), Rows: make([]Row, len(keys))}
 	if r.Errors == nil {
 		r.Errors = domain.Problems{}
 	}
-	at := make(map[string]int, len(keys))
+	at := make(map[Key]int, len(keys))
 	for i, k := range keys {
-		r.Rows[i] = Row{Table: k.Table, State: k.State, Reason: k.Reason, Examples: []string{}}
-		at[k.id()] = i
+		r.Rows[i] = Row{Table: k.Table, State: k.State, Examples: []string{}}
+		if k.Reason != "" {
+			reason := k.Reason
+			r.Rows[i].Reason = &reason
+		}
+		at[k] = i
 	}
 	return &Tally{r: r, at: at}
 }
@@ -135,7 +144,7 @@ func NewTally(res *domain.Resolution) *Tally {
 func (t *Tally) Report() *Report { return t.r }
 
 func (t *Tally) hit(k Key, addr string) {
-	i, ok := t.at[k.id()]
+	i, ok := t.at[k]
 	if !ok {
 		return // a state the rules do not list: nothing to map it to
 	}
@@ -152,13 +161,17 @@ func (t *Tally) hit(k Key, addr string) {
 // Add counts the keys one tenant reaches. Tenants are added in ascending id,
 // so that the examples are the first ones.
 func (t *Tally) Add(ts *domain.TenantState) {
-	tenant := fmt.Sprintf("tenants/%d", ts.TenantID)
+	tenant := "tenants/" + strconv.FormatInt(ts.TenantID, 10)
 	t.hit(Key{Table: TableDataStatus, State: ts.DataStatus}, tenant)
 	if ts.DataStatus != domain.DataValid || ts.BackupHealth == nil || ts.RecoveryEvidence == nil {
 		return
 	}
 	bh := ts.BackupHealth
-	t.hit(Key{Table: TableBackupPosture, State: bh.Posture, Reason: bh.PrimaryReason}, tenant)
+	reason := ""
+	if bh.PrimaryReason != nil {
+		reason = *bh.PrimaryReason
+	}
+	t.hit(Key{Table: TableBackupPosture, State: bh.Posture, Reason: reason}, tenant)
 	ev := ts.RecoveryEvidence
 	t.hit(Key{Table: TableOverviewState, State: ev.OverviewState}, tenant)
 	if c := continuityReason(ev); c != "" {
@@ -168,7 +181,7 @@ func (t *Tally) Add(ts *domain.TenantState) {
 		t.hit(Key{Table: TableNeedsAttention, State: n.Kind}, tenant)
 	}
 	for _, run := range ts.RestoreRuns {
-		addr := fmt.Sprintf("%s/restore-runs/%d", tenant, run.ID)
+		addr := tenant + "/restore-runs/" + strconv.FormatInt(run.ID, 10)
 		t.hit(Key{Table: TableAttention, State: run.Attention.State}, addr)
 		t.hit(Key{Table: TableResultState, State: run.Result.State}, addr)
 		t.hit(Key{Table: TableOperationProofState, State: run.Result.OperationProofState}, addr)

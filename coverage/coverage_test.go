@@ -16,19 +16,19 @@ func id(v int64) *int64    { return &v }
 func TestKeysInRuleOrder(t *testing.T) {
 	keys := Keys()
 	var tables []string
-	seen := map[string]bool{}
+	seen := map[Key]bool{}
 	for _, k := range keys {
 		if len(tables) == 0 || tables[len(tables)-1] != k.Table {
 			tables = append(tables, k.Table)
 		}
-		assert.False(t, seen[k.id()], "%v twice", k)
-		seen[k.id()] = true
+		assert.False(t, seen[k], "%v twice", k)
+		seen[k] = true
 	}
 	assert.Equal(t, []string{TableBackupPosture, TableAttention, TableOverviewState, TableResultState, TableOperationProofState,
 		TablePostRunEvidenceState, TableNeedsAttention, TableContinuityReason, TableDataStatus}, tables)
 	assert.Len(t, keys, 38)
-	assert.Equal(t, Key{TableBackupPosture, domain.PostureAbsent, str(domain.ReasonNoBackupSets)}, keys[0])
-	assert.Equal(t, Key{TableBackupPosture, domain.PostureHealthy, nil}, keys[6])
+	assert.Equal(t, Key{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoBackupSets}, keys[0])
+	assert.Equal(t, Key{TableBackupPosture, domain.PostureHealthy, ""}, keys[6])
 }
 
 func run(id int64, attention, result, proof, evidence string) domain.RunState {
@@ -55,36 +55,40 @@ func TestCompute(t *testing.T) {
 	}}
 	rep := Compute(res)
 	require.Len(t, rep.Rows, rep.Total)
-	got := map[string]Row{}
+	got := map[Key]Row{}
 	for _, r := range rep.Rows {
-		got[Key{r.Table, r.State, r.Reason}.id()] = r
+		k := Key{Table: r.Table, State: r.State}
+		if r.Reason != nil {
+			k.Reason = *r.Reason
+		}
+		got[k] = r
 	}
 	tests := []struct {
 		key      Key
 		examples []string
 	}{
-		{Key{TableBackupPosture, domain.PostureStale, str(domain.ReasonLatestBackupStale)}, []string{"tenants/1"}},
-		{Key{TableBackupPosture, domain.PostureHealthy, nil}, []string{"tenants/3"}},
-		{Key{TableBackupPosture, domain.PostureAbsent, str(domain.ReasonNoBackupSets)}, []string{}},
-		{Key{TableAttention, domain.AttentionNotExecuted, nil}, []string{"tenants/1/restore-runs/10"}},
-		{Key{TableAttention, domain.AttentionPartial, nil}, []string{"tenants/1/restore-runs/11"}},
-		{Key{TableResultState, domain.ResultNeedsReview, nil}, []string{"tenants/1/restore-runs/11"}},
-		{Key{TableOperationProofState, domain.ProofUnavailable, nil}, []string{"tenants/1/restore-runs/10"}},
-		{Key{TableOperationProofState, domain.ProofAvailable, nil}, []string{"tenants/1/restore-runs/11"}},
-		{Key{TablePostRunEvidenceState, domain.ProofUnavailable, nil}, []string{"tenants/1/restore-runs/10", "tenants/1/restore-runs/11"}},
-		{Key{TableOverviewState, domain.OverviewWeakened, nil}, []string{"tenants/1"}},
-		{Key{TableOverviewState, domain.OverviewUnvalidated, nil}, []string{"tenants/3"}},
-		{Key{TableNeedsAttention, domain.KindRecoveryWeakened, nil}, []string{"tenants/1"}},
-		{Key{TableNeedsAttention, domain.KindBackupStale, nil}, []string{"tenants/1"}},
-		{Key{TableContinuityReason, domain.ContinuityPartial, nil}, []string{"tenants/1/restore-runs?recovery_posture_reason=partial"}},
-		{Key{TableContinuityReason, domain.ContinuityNoHistory, nil}, []string{"tenants/3/restore-runs?recovery_posture_reason=no_history"}},
-		{Key{TableContinuityReason, domain.ContinuityNoRecentIssuesVisible, nil}, []string{}},
-		{Key{TableDataStatus, domain.DataValid, nil}, []string{"tenants/1", "tenants/3"}},
-		{Key{TableDataStatus, domain.DataInvalid, nil}, []string{"tenants/2"}},
+		{Key{TableBackupPosture, domain.PostureStale, domain.ReasonLatestBackupStale}, []string{"tenants/1"}},
+		{Key{TableBackupPosture, domain.PostureHealthy, ""}, []string{"tenants/3"}},
+		{Key{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoBackupSets}, []string{}},
+		{Key{TableAttention, domain.AttentionNotExecuted, ""}, []string{"tenants/1/restore-runs/10"}},
+		{Key{TableAttention, domain.AttentionPartial, ""}, []string{"tenants/1/restore-runs/11"}},
+		{Key{TableResultState, domain.ResultNeedsReview, ""}, []string{"tenants/1/restore-runs/11"}},
+		{Key{TableOperationProofState, domain.ProofUnavailable, ""}, []string{"tenants/1/restore-runs/10"}},
+		{Key{TableOperationProofState, domain.ProofAvailable, ""}, []string{"tenants/1/restore-runs/11"}},
+		{Key{TablePostRunEvidenceState, domain.ProofUnavailable, ""}, []string{"tenants/1/restore-runs/10", "tenants/1/restore-runs/11"}},
+		{Key{TableOverviewState, domain.OverviewWeakened, ""}, []string{"tenants/1"}},
+		{Key{TableOverviewState, domain.OverviewUnvalidated, ""}, []string{"tenants/3"}},
+		{Key{TableNeedsAttention, domain.KindRecoveryWeakened, ""}, []string{"tenants/1"}},
+		{Key{TableNeedsAttention, domain.KindBackupStale, ""}, []string{"tenants/1"}},
+		{Key{TableContinuityReason, domain.ContinuityPartial, ""}, []string{"tenants/1/restore-runs?recovery_posture_reason=partial"}},
+		{Key{TableContinuityReason, domain.ContinuityNoHistory, ""}, []string{"tenants/3/restore-runs?recovery_posture_reason=no_history"}},
+		{Key{TableContinuityReason, domain.ContinuityNoRecentIssuesVisible, ""}, []string{}},
+		{Key{TableDataStatus, domain.DataValid, ""}, []string{"tenants/1", "tenants/3"}},
+		{Key{TableDataStatus, domain.DataInvalid, ""}, []string{"tenants/2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key.Table+"/"+tt.key.State, func(t *testing.T) {
-			r := got[tt.key.id()]
+			r := got[tt.key]
 			assert.Equal(t, tt.examples, r.Examples)
 			assert.Equal(t, len(tt.examples), r.Count)
 		})

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -64,6 +65,8 @@ func TestCSVDownloadEqualsCLI(t *testing.T) {
 		var rows []portfolioRow
 		require.NoError(t, json.Unmarshal([]byte(evalString(t, ctx, readPortfolioRows)), &rows))
 		require.NotEmpty(t, rows, query)
+		assert.Equal(t, fmt.Sprintf("Download CSV (%d tenants)", len(rows)),
+			evalString(t, ctx, `document.querySelector('[data-testid="download-csv"]').textContent`), query)
 		want := []string{header}
 		for _, r := range rows {
 			want = append(want, cli[r.ID])
