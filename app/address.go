@@ -17,6 +17,7 @@ const (
 	pageRestoreRun
 	pageBackupSets
 	pageChanges
+	pageCoverage
 	pageUnknown
 )
 
@@ -39,6 +40,7 @@ var (
 	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/backup-sets$`)
 	reChanges   = regexp.MustCompile(`^/s/` + snapName + `/changes$`)
 	reSnapName  = regexp.MustCompile(`^` + snapName + `$`)
+	reCoverage  = regexp.MustCompile(`^/s/` + snapName + `/coverage$`)
 )
 
 // ParseAddress reads a path relative to the base ("/s/demo/tenants/1").
@@ -79,6 +81,7 @@ func ParseAddress(path string, query url.Values) Address {
 	}
 	if bad {
 		a = Address{Kind: pageUnknown, Query: a.Query}
+		reCoverage = regexp.MustCompile(`^/s/` + snapName + `/coverage$`)
 	}
 	return a
 }

@@ -117,6 +117,7 @@ func (p *portfolioPage) Render() app.UI {
 			changesLink(snap, p.series),
 			trendChart(p.series),
 			p.filterForm(q),
+			portfolioTools(snap, rows, p.addr.Query.Encode()),
 			app.If(q.q != "", func() app.UI {
 				return el.P().Class("muted").Attr("role", "status").Textf("%d of %d tenants have a name containing “%s”.", len(rows), len(all), q.q)
 			}),

@@ -23,6 +23,7 @@ func register() {
 	app.RouteWithRegexp(`^`+tenant+`/restore-runs$`, func() app.Composer { return &restoreRunsPage{} })
 	app.RouteWithRegexp(`^`+tenant+`/restore-runs/[0-9]{1,19}$`, func() app.Composer { return &restoreRunPage{} })
 	app.RouteWithRegexp(`^`+tenant+`/backup-sets$`, func() app.Composer { return &backupSetsPage{} })
+	app.RouteWithRegexp(`^`+snap+`/coverage$`, func() app.Composer { return &coveragePage{} })
 	NotFoundRoute()
 }
 

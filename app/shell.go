@@ -126,6 +126,8 @@ func pageTitle(a Address, v *View) string {
 		return "Snapshots · " + product
 	case pagePortfolio:
 		what = "Portfolio"
+	case pageCoverage:
+		what = "State coverage"
 	case pageTenant:
 		what = tenant
 	case pageRestoreRuns:
@@ -142,7 +144,7 @@ func pageTitle(a Address, v *View) string {
 	default:
 		return "Not found · " + product
 	}
-	if tenant == "" && a.Kind != pagePortfolio {
+	if tenant == "" && a.Kind != pagePortfolio && a.Kind != pageCoverage {
 		what = "Not found"
 	}
 	return what + " · " + snap + " · " + product

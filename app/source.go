@@ -117,7 +117,7 @@ func loadView(a Address) (*View, error) {
 		}
 		return newIndexView(a.Snap, data)
 	})
-	if err != nil || a.Kind == pagePortfolio || a.Kind == pageChanges {
+	if err != nil || a.Kind == pagePortfolio || a.Kind == pageChanges || a.Kind == pageCoverage {
 		return index, err
 	}
 	row, ok := index.tenantRow(a.Tenant)

@@ -131,7 +131,7 @@ func (v *View) Run(ts *domain.TenantState, recs *tenantRecords, id int64) (*doma
 // Found reports whether the address names something that exists in the
 // view: the server answers 404 otherwise.
 func (v *View) Found(a Address) bool {
-	if a.Kind == pagePortfolio || a.Kind == pageChanges || v.Rejected() {
+	if a.Kind == pagePortfolio || a.Kind == pageChanges || a.Kind == pageCoverage || v.Rejected() {
 		return true
 	}
 	ts, recs, ok := v.Tenant(a.Tenant)

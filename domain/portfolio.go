@@ -38,6 +38,12 @@ type PortfolioRow struct {
 	OverviewState                *string `json:"overview_state"`
 	LatestRelevantRestoreRunID   *int64  `json:"latest_relevant_restore_run_id"`
 	LatestRelevantAttentionState *string `json:"latest_relevant_attention_state"`
+	// PrimaryReason is the backup posture's reason: null when the posture is
+	// healthy, or the tenant invalid.
+	PrimaryReason *string `json:"primary_reason"`
+	// NeedsAttentionKinds are the kinds of the tenant's Needs Attention
+	// entries, in their order: with the row, enough for the portfolio's CSV.
+	NeedsAttentionKinds []string `json:"needs_attention_kinds"`
 }
 
 // NewPortfolio derives the portfolio of a snapshot that was not rejected;
@@ -85,6 +91,11 @@ func portfolioRow(ts *TenantState, canRestore bool) PortfolioRow {
 	}
 	posture, overview := ts.BackupHealth.Posture, ts.RecoveryEvidence.OverviewState
 	row.BackupPosture, row.OverviewState = &posture, &overview
+	row.PrimaryReason = ts.BackupHealth.PrimaryReason
+	row.NeedsAttentionKinds = make([]string, len(ts.NeedsAttention))
+	for i, n := range ts.NeedsAttention {
+		row.NeedsAttentionKinds[i] = n.Kind
+	}
 	if canRestore {
 		row.LatestRelevantRestoreRunID = ts.RecoveryEvidence.LatestRelevantRestoreRunID
 		row.LatestRelevantAttentionState = ts.RecoveryEvidence.LatestRelevantAttentionState

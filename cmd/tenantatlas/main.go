@@ -32,6 +32,8 @@ var commands = map[string]command{
 	"gen":      {"print a synthetic valid snapshot", runGen},
 	"diff":     {"print what changed between two snapshots", runDiff},
 	"history":  {"print since when each tenant's states hold in a series", runHistory},
+	"coverage": {"list every state key and where a snapshot reaches it", runCoverage},
+	"schema":   {"print the JSON Schema of the snapshot format", runSchema},
 }
 
 func main() {

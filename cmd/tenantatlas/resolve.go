@@ -13,25 +13,27 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/termtext"
+	"github.com/tenantatlas/tenantatlas/export"
 )
 
-const resolveUsage = `resolve [--tenant ID] [--format json|table] [--explain] [--max-bytes N] FILE
+const resolveUsage = `resolve [--tenant ID] [--format json|table|csv] [--explain] [--max-bytes N] FILE
 
-Prints every state derived from a snapshot: as JSON (interfaces.md), or as a
-table for people at a terminal. --explain adds to each state the rule that
+Prints every state derived from a snapshot: as JSON, as a table for people
+at a terminal, or as CSV (RFC 4180) with a row per tenant, its cells safe
+from spreadsheet formula injection. --explain adds to each state the rule that
 matched and the records it rested on. Exit status as validate.`
 
 func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("resolve", resolveUsage, stderr)
 	tenant := fs.Int64("tenant", 0, "print only the tenant with this id")
-	format := fs.String("format", "json", "output format: json or table")
+	format := fs.String("format", "json", "output format: json, table or csv")
 	explain := fs.Bool("explain", false, "include why each state was derived")
 	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err, stderr)
 	}
-	if len(files) != 1 || (*format != "json" && *format != "table") {
+	if len(files) != 1 || (*format != "json" && *format != "table" && *format != "csv") {
 		fs.Usage()
 		return exitRejected
 	}
@@ -53,7 +55,27 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !*explain {
 		r.WithoutWhy()
 	}
-	if *format == "table" {
+	switch *format {
+	case "csv":
+		w := export.NewWriter(out)
+		var runs []domain.RunState
+		for i := range r.Len() {
+			if keep(r.TenantID(i)) {
+				ts := r.TenantReusing(i, runs)
+				w.Tenant(&ts)
+				runs = ts.RestoreRuns
+			}
+		}
+		if w.Err() != nil {
+			fmt.Fprintf(stderr, "tenantatlas: %v\n", w.Err())
+			return exitRejected
+		}
+		// CSV has no place for the snapshot's errors: they go to stderr,
+		// as validate prints them.
+		for _, p := range c.Problems {
+			fmt.Fprintf(stderr, "%s: %s\n", files[0], p.String())
+		}
+	case "table":
 		res := domain.ResolveHeader(c)
 		for i := range r.Len() {
 			if keep(r.TenantID(i)) {
@@ -61,9 +83,11 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 		writeTable(out, res)
-	} else if err := writeJSON(out, c, r, keep); err != nil {
-		writeLine(stderr, "tenantatlas: %v", err)
-		return exitRejected
+	default:
+		if err := writeJSON(out, c, r, keep); err != nil {
+			writeLine(stderr, "tenantatlas: %v", err)
+			return exitRejected
+		}
 	}
 	return exitFor(c)
 }

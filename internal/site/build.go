@@ -19,6 +19,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/schema"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -141,6 +142,10 @@ func build(o BuildOptions, srv *Server) (BuildStats, error) {
 		// it for a year (deploy/nginx does).
 		return w.write(path.Join("web", web.Fingerprinted(p)), b, path.Ext(p) == ".wasm" || path.Ext(p) == ".css" || path.Ext(p) == ".js" || path.Ext(p) == ".svg")
 	}); err != nil {
+		return st, err
+	}
+	// The schema an editor fetches when a snapshot names it in "$schema".
+	if err := w.write(schema.Path, schema.SnapshotV1, true); err != nil {
 		return st, err
 	}
 	cat, _ := json.Marshal(srv.Source().Catalog())

@@ -18,6 +18,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/app"
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/schema"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -82,6 +83,7 @@ func expectedPages(name string, snapshot []byte) []string {
 	if c.Rejected() {
 		return pages
 	}
+	pages = append(pages, portfolio+"coverage")
 	for _, ts := range domain.Resolve(c).Tenants {
 		tenant := fmt.Sprintf("%stenants/%d", portfolio, ts.TenantID)
 		pages = append(pages, tenant, tenant+"/restore-runs", tenant+"/backup-sets")
@@ -132,6 +134,9 @@ func TestBuildWritesEveryPageUnderItsBasePath(t *testing.T) {
 	for _, base := range []string{"/", "/atlas/"} {
 		t.Run(base, func(t *testing.T) {
 			out, st := build(t, base)
+			published, err := os.ReadFile(filepath.Join(out, "schema", "snapshot-v1.json"))
+			require.NoError(t, err, "the JSON Schema is published beside the pages")
+			assert.Equal(t, string(schema.SnapshotV1), string(published))
 
 			want := []string{"index.html"}
 			for name, b := range fixtures {

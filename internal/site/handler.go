@@ -12,6 +12,7 @@ import (
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/app"
+	"github.com/tenantatlas/tenantatlas/schema"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -152,6 +153,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		_ = json.NewEncoder(w).Encode(s.src.Catalog())
+	case rel == "/"+schema.Path:
+		w.Header().Set("Content-Type", "application/schema+json")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(schema.SnapshotV1)
 	case strings.HasPrefix(rel, "/snapshots/"):
 		s.serveSnapshot(w, r2)
 	case strings.HasPrefix(rel, "/web/"):

@@ -10,9 +10,10 @@ import (
 // Pages lists every page to prerender, relative to the base: the snapshots
 // page, each portfolio, and for each tenant its dashboard, restore runs,
 // backup sets and every run. A rejected snapshot has only its portfolio
-// address, which shows the errors. A sharded snapshot, which is large, has
-// its portfolio prerendered only (one sharded to withhold records, which
-// may be small, is prerendered whole): hundreds of thousands of files would make
+// address, which shows the errors; every other has its coverage page too. A
+// sharded snapshot, which is large, has its portfolio and coverage page
+// (which says to run the CLI) prerendered only (one sharded to withhold
+// records, which may be small, is prerendered whole): hundreds of thousands of files would make
 // the site slow to build and to publish, and its other pages are rendered in
 // the browser from the index and the tenant's file (404.html boots the app).
 // A snapshot of a series also has its changes page since the snapshot before
@@ -32,7 +33,11 @@ func (s *Server) Pages() ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("snapshot %s: %w", name, err)
 		}
-		if v.Rejected() || s.large(name) {
+		if v.Rejected() {
+			continue
+		}
+		pages = append(pages, "/s/"+name+"/coverage")
+		if s.large(name) {
 			continue
 		}
 		for _, ts := range v.Res.Tenants {
