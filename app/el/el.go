@@ -117,3 +117,6 @@ func Ul() app.HTMLElem { return app.Elem("ul") }
 
 // Input is <input>, an element without content.
 func Input() app.HTMLElemSelfClosing { return app.ElemSelfClosing("input") }
+
+// Time is <time>; its datetime attribute holds the exact instant.
+func Time() app.HTMLElem { return app.Elem("time") }
