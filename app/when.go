@@ -62,3 +62,21 @@ func (v *View) generatedAt() time.Time {
 	}
 	return time.Time{}
 }
+
+// duration says how long a backup took, from started_at to completed_at:
+// "45 s", "12 min", "2 h 5 min". Absent or inconsistent times give "".
+func duration(start, end *time.Time) string {
+	if start == nil || end == nil || end.Before(*start) {
+		return ""
+	}
+	d := end.Sub(*start)
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%d s", int64(d/time.Second))
+	case d < time.Hour:
+		return fmt.Sprintf("%d min", int64(d/time.Minute))
+	case d%time.Hour < time.Minute:
+		return fmt.Sprintf("%d h", int64(d/time.Hour))
+	}
+	return fmt.Sprintf("%d h %d min", int64(d/time.Hour), int64(d%time.Hour/time.Minute))
+}

@@ -54,3 +54,25 @@ func TestTimeElement(t *testing.T) {
 	assert.Equal(t, "2026-04-08 23:19 UTC", stamp(at))
 	match(t, timeEl(at), el.Time().Attr("datetime", "2026-04-09T01:19:36+02:00").Text("2026-04-08 23:19 UTC"))
 }
+
+func TestDuration(t *testing.T) {
+	start, err := time.Parse(time.RFC3339, "2026-04-08T22:00:00Z")
+	require.NoError(t, err)
+	at := func(d time.Duration) *time.Time { v := start.Add(d); return &v }
+	tests := []struct {
+		start, end *time.Time
+		want       string
+	}{
+		{&start, at(0), "0 s"},
+		{&start, at(45 * time.Second), "45 s"},
+		{&start, at(12*time.Minute + 59*time.Second), "12 min"},
+		{&start, at(2 * time.Hour), "2 h"},
+		{&start, at(2*time.Hour + 5*time.Minute), "2 h 5 min"},
+		{&start, at(-time.Minute), ""}, // completed before it started: not a duration
+		{nil, at(time.Minute), ""},
+		{&start, nil, ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, duration(tt.start, tt.end), "%v → %v", tt.start, tt.end)
+	}
+}
