@@ -30,9 +30,8 @@ func backupAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
 	switch {
 	case set != nil && set.CompletedAt != nil:
 		return p.Body(
-			app.Text("Latest backup "+ageBefore(*set.CompletedAt, v.generatedAt())+" ("),
+			app.Text("Latest backup "+ageBefore(*set.CompletedAt, v.generatedAt())+"; "+window+". Completed "),
 			timeEl(*set.CompletedAt),
-			app.Text("); "+window+"."),
 		)
 	case !v.Can(domain.CapBackupView):
 		return p.Text("Freshness " + window + "; backup times are not shown without backup.view.")
@@ -62,14 +61,12 @@ func restoreAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
 	r := recs.Runs[*id]
 	if r.CompletedAt == nil {
 		return p.Body(
-			app.Text("Latest executed restore created "+ageBefore(r.CreatedAt, v.generatedAt())+" ("),
+			app.Text("Latest executed restore created "+ageBefore(r.CreatedAt, v.generatedAt())+"; it has no completion time. Created "),
 			timeEl(r.CreatedAt),
-			app.Text("); it has no completion time."),
 		)
 	}
 	return p.Body(
-		app.Text("Latest executed restore "+ageBefore(*r.CompletedAt, v.generatedAt())+" ("),
+		app.Text("Latest executed restore "+ageBefore(*r.CompletedAt, v.generatedAt())+". Completed "),
 		timeEl(*r.CompletedAt),
-		app.Text(")."),
 	)
 }

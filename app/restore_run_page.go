@@ -59,11 +59,14 @@ func (p *restoreRunPage) Render() app.UI {
 // the snapshot.
 func runWhen(v *View, raw *domain.RestoreRun) app.UI {
 	gen := v.generatedAt()
-	created := []app.UI{app.Text("Created "), timeEl(raw.CreatedAt), app.Text(" (" + ageBefore(raw.CreatedAt, gen) + ")")}
-	if raw.CompletedAt == nil {
-		return el.Span().Body(append(created, app.Text("; not completed."))...)
+	completed := el.Li().Text("Not completed")
+	if raw.CompletedAt != nil {
+		completed = el.Li().Body(app.Text("Completed "), timeEl(*raw.CompletedAt), app.Text(" ("+ageBefore(*raw.CompletedAt, gen)+")"))
 	}
-	return el.Span().Body(append(created, app.Text("; completed "), timeEl(*raw.CompletedAt), app.Text(" ("+ageBefore(*raw.CompletedAt, gen)+")."))...)
+	return el.Ul().Class("inline-list").Body(
+		el.Li().Body(app.Text("Created "), timeEl(raw.CreatedAt), app.Text(" ("+ageBefore(raw.CreatedAt, gen)+")")),
+		completed,
+	)
 }
 
 // resultSummary shows exactly the counts the snapshot has: no fake zeros.

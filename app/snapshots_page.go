@@ -86,8 +86,7 @@ func (p *snapshotsPage) Render() app.UI {
 		c := p.catalog
 		groups := []string{"Demo", "Scenarios", "Invalid examples"}
 		return el.Div().Body(
-			el.H1().Text("Snapshots"),
-			el.P().Text("Each snapshot is what a tenant-management backend knew at one instant. tenantatlas derives from it what can honestly be claimed about each tenant's backups and restores."),
+			homeIntro(c),
 			el.Section().Class("card").Attr("aria-labelledby", "open-title").Body(
 				el.H2().ID("open-title").Text("Open a snapshot file"),
 				el.P().Text("The file is read and checked in this browser. It is never uploaded."),
@@ -118,13 +117,11 @@ func (p *snapshotsPage) Render() app.UI {
 				if len(entries) == 0 {
 					return app.Text("")
 				}
-				return el.Section().Class("card").Body(
-					el.H2().Text(groups[i]),
-					el.Ul().Class("snapshot-list").Body(app.Range(entries).Slice(func(j int) app.UI {
-						e := entries[j]
-						return el.Li().Body(el.A().Attr("href", link("/s/"+e.Name+"/")).Text(e.Name), el.Span().Class("muted").Text(" — "+e.Title))
-					})),
-				)
+				list := snapshotList(entries)
+				if groups[i] == "Scenarios" {
+					list = scenarioGroups(entries)
+				}
+				return el.Section().Class("card").Body(el.H2().Text(groups[i]), list)
 			}),
 		)
 	})

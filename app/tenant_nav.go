@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -44,12 +45,21 @@ func tenantNav(snap string, v *View, tenant int64, current pageKind) app.UI {
 
 // snapshotLine names the snapshot a page is read from and when it was
 // generated: every age on the page is counted back from that instant, and a
-// printed page needs to say what it is a report of.
+// printed page needs to say what it is a report of. Pages end sentences
+// with an element rather than put punctuation after one: a prerendered page
+// has a line break between the two, which reads as a space.
 func snapshotLine(v *View) app.UI {
-	gen := v.generatedAt()
 	return el.P().Class("snapshot-line muted").DataSet("testid", "snapshot-line").Body(
-		app.Text("Snapshot “"+v.Title()+"”, generated "),
-		app.If(!gen.IsZero(), func() app.UI { return timeEl(gen) }).Else(func() app.UI { return app.Text(v.Portfolio.GeneratedAt) }),
-		app.Text(". Ages on this page are counted back from that time."),
+		app.Text("Snapshot “"+v.Title()+"”. Ages on this page are counted back from when it was generated: "),
+		generatedEl(v, v.generatedAt()),
 	)
+}
+
+// generatedEl is the snapshot's generated_at, as an instant when it reads
+// as one, else as written.
+func generatedEl(v *View, gen time.Time) app.UI {
+	if gen.IsZero() {
+		return app.Text(v.Portfolio.GeneratedAt)
+	}
+	return timeEl(gen)
 }
