@@ -17,7 +17,7 @@ import (
 // backupAge is the backup card's line: when the latest usable backup
 // completed, against the tenant's freshness window.
 func backupAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
-	window := "window " + strconv.FormatInt(freshnessHours(recs), 10) + " h"
+	window := "window " + strconv.FormatInt(freshnessHours(recs), 10) + nbsp + "h"
 	p := el.P().Class("age").DataSet("testid", "backup-age")
 	var set *domain.BackupSet
 	if id := ts.BackupHealth.LatestUsableBackupSetID; id != nil {

@@ -38,7 +38,7 @@ func rowAge(t *time.Time, gen time.Time, extra string) app.UI {
 
 // latestBackup is the portfolio's cell for the latest usable backup.
 func latestBackup(r domain.PortfolioRow, windowHours int64, gen time.Time, canBackup bool) app.UI {
-	window := "; window " + strconv.FormatInt(max(windowHours, 1), 10) + " h"
+	window := "; window " + strconv.FormatInt(max(windowHours, 1), 10) + nbsp + "h"
 	switch {
 	case !canBackup:
 		return el.Span().Class("muted").Text("Not shown: backup.view is missing")

@@ -48,6 +48,7 @@ func (p *restoreRunPage) Render() app.UI {
 					term("Result summary"), el.Dd().DataSet("testid", "result-summary").Body(resultSummary(res.ResultSummary)),
 					term("What this allows you to say"), el.Dd().DataSet("testid", "allowed-claims").Body(claims(res.AllowedClaims)),
 				),
+				runBoundary(rs.Attention.RecoveryClaimBoundary),
 				whyDisclosure(res.Why),
 			),
 			diagnostics(p.view, recs, rs, raw),

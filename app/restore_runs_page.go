@@ -62,13 +62,12 @@ func (p *restoreRunsPage) Render() app.UI {
 					el.THead().Body(el.Tr().Body(
 						head("id", "Run"),
 						el.Th().Attr("scope", "col").Text("Result"),
-						head("attention", "Attention"),
+						head("attention", "Attention and next action"),
 						head("created", "Created"),
 						head("completed", "Completed"),
 						head("dry_run", "Dry run"),
 						head("backup_set", "Backup set"),
 						head("operation", "Operation"),
-						el.Th().Attr("scope", "col").Text("Next action"),
 					)),
 					el.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 						return runListRow(snap, ts.TenantID, rows[i], marked[rows[i].state.ID])
@@ -119,13 +118,15 @@ func runListRow(snap string, tenant int64, r runRow, marked bool) app.UI {
 	return tr.Body(
 		el.Th().Attr("scope", "row").Body(el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, tenant, s.ID))).Textf("Run #%d", s.ID), mark),
 		el.Td().DataSet("label", "Result").Body(badge("result:"+s.Result.State, s.Result.StatusLabel)),
-		el.Td().DataSet("label", "Attention").Text(attentionWords[s.Attention.State]),
+		el.Td().DataSet("label", "Attention").Body(
+			el.Span().Class("cell-main").Text(attentionWords[s.Attention.State]),
+			el.Span().Class("cell-sub").Text(s.Attention.PrimaryNextAction),
+		),
 		el.Td().DataSet("label", "Created").Body(timeEl(r.raw.CreatedAt)),
 		el.Td().DataSet("label", "Completed").Body(optTimeEl(r.raw.CompletedAt, "not completed")),
 		el.Td().DataSet("label", "Dry run").Text(dry),
 		el.Td().DataSet("label", "Backup set").Text(backupSetName(r)),
 		el.Td().DataSet("label", "Operation").Text(operationName(r)),
-		el.Td().DataSet("label", "Next action").Text(s.Attention.PrimaryNextAction),
 	)
 }
 

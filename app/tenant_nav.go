@@ -12,7 +12,8 @@ import (
 
 // tenantNav is the sub-navigation a tenant's pages share: Overview, Restore
 // runs, Backup sets. aria-current says where the reader is: "page" on the
-// page itself, "true" on the list a run's detail belongs to. An area the
+// page itself, "location" on the list a run's detail belongs to (go-app
+// writes a value of "true" as a bare attribute, which reads as false). An area the
 // viewer may not open is named but not linked, and says what access is
 // missing (rules.md §7).
 func tenantNav(snap string, v *View, tenant int64, current pageKind) app.UI {
@@ -30,7 +31,7 @@ func tenantNav(snap string, v *View, tenant int64, current pageKind) app.UI {
 		case kind == current:
 			a = a.Attr("aria-current", "page")
 		case kind == pageRestoreRuns && current == pageRestoreRun:
-			a = a.Attr("aria-current", "true")
+			a = a.Attr("aria-current", "location")
 		}
 		return li.Body(a)
 	}

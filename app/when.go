@@ -47,8 +47,11 @@ func ageBefore(t, generatedAt time.Time) string {
 	default:
 		n, unit = int64(d/(24*time.Hour)), "days"
 	}
-	return fmt.Sprintf("%d %s %s this snapshot", n, unit, rel)
+	return fmt.Sprintf("%d%s%s %s this snapshot", n, nbsp, unit, rel)
 }
+
+// nbsp keeps a number with its unit when a line wraps ("24 h").
+const nbsp = "\u00a0"
 
 // generatedAt is the instant the view's snapshot was generated; the zero
 // time when it cannot be read, which only a rejected snapshot has.

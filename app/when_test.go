@@ -20,17 +20,17 @@ func TestAgeBefore(t *testing.T) {
 		{0, "at the time of this snapshot"},
 		{time.Second, "less than a minute before this snapshot"},
 		{59 * time.Second, "less than a minute before this snapshot"},
-		{time.Minute, "1 min before this snapshot"},
-		{59*time.Minute + 59*time.Second, "59 min before this snapshot"},
-		{time.Hour, "1 h before this snapshot"},
-		{3*time.Hour + 59*time.Minute, "3 h before this snapshot"},
-		{24 * time.Hour, "24 h before this snapshot"},
-		{48*time.Hour - time.Second, "47 h before this snapshot"},
-		{48 * time.Hour, "2 days before this snapshot"},
-		{41*24*time.Hour + 23*time.Hour, "41 days before this snapshot"},
+		{time.Minute, "1\u00a0min before this snapshot"},
+		{59*time.Minute + 59*time.Second, "59\u00a0min before this snapshot"},
+		{time.Hour, "1\u00a0h before this snapshot"},
+		{3*time.Hour + 59*time.Minute, "3\u00a0h before this snapshot"},
+		{24 * time.Hour, "24\u00a0h before this snapshot"},
+		{48*time.Hour - time.Second, "47\u00a0h before this snapshot"},
+		{48 * time.Hour, "2\u00a0days before this snapshot"},
+		{41*24*time.Hour + 23*time.Hour, "41\u00a0days before this snapshot"},
 		{-30 * time.Second, "less than a minute after this snapshot"},
-		{-5 * time.Hour, "5 h after this snapshot"},
-		{-72 * time.Hour, "3 days after this snapshot"},
+		{-5 * time.Hour, "5\u00a0h after this snapshot"},
+		{-72 * time.Hour, "3\u00a0days after this snapshot"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, ageBefore(gen.Add(-tt.before), gen), "%s before", tt.before)
@@ -43,7 +43,7 @@ func TestAgeBeforeAcrossOffsets(t *testing.T) {
 	require.NoError(t, err)
 	t0, err := time.Parse(time.RFC3339, "2026-04-08T19:19:36-01:00") // 20:19:36Z, 3 h earlier
 	require.NoError(t, err)
-	assert.Equal(t, "3 h before this snapshot", ageBefore(t0, gen))
+	assert.Equal(t, "3\u00a0h before this snapshot", ageBefore(t0, gen))
 }
 
 // One format on every page, in UTC and saying so; the exact instant as the
