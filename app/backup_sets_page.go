@@ -28,18 +28,20 @@ func (p *backupSetsPage) Render() app.UI {
 		h := ts.BackupHealth
 		return el.Div().Body(
 			breadcrumbs(p.addr.Snap, ts.Name, "Backup sets"),
+			tenantNav(p.addr.Snap, p.view, ts.TenantID, pageBackupSets),
 			el.H1().Text("Backup sets of "+ts.Name),
+			snapshotLine(p.view),
 			el.P().Body(badge("posture:"+h.Posture, postureWords[h.Posture]), app.Text(" "+h.Headline)),
 			el.P().Class("boundary").Text(h.PositiveClaimBoundary),
 			app.If(len(sets) == 0, func() app.UI { return el.P().Class("muted").Text("No backup set is recorded for this tenant.") }).Else(func() app.UI {
-				return el.Div().Class("table-wrap").Body(el.Table().Class("table").Body(
+				return el.Div().Class("table-wrap").Body(el.Table().Class("table table--stack").Body(
 					el.Caption().Class("visually-hidden").Text("Backup sets, newest first"),
-					tableHead("Set", "Status", "Completed", "Items", "Failed items"),
+					tableHead("Set", "Status", "Started", "Completed", "Duration", "Items", "Failed items"),
 					el.TBody().Body(app.Range(sets).Slice(func(i int) app.UI {
 						b := sets[i]
-						completed := "not finished"
-						if b.CompletedAt != nil {
-							completed = b.CompletedAt.Format("2006-01-02 15:04Z07:00")
+						took := duration(b.StartedAt, b.CompletedAt)
+						if took == "" {
+							took = "unknown"
 						}
 						mark := app.Text("")
 						if h.LatestUsableBackupSetID != nil && *h.LatestUsableBackupSetID == b.ID {
@@ -47,10 +49,12 @@ func (p *backupSetsPage) Render() app.UI {
 						}
 						return el.Tr().DataSet("testid", "backup-set-row").DataSet("set-id", b.ID).Body(
 							el.Th().Attr("scope", "row").Body(app.Textf("#%d %s", b.ID, b.Name), mark),
-							el.Td().Body(el.Code().Text(string(b.Status))),
-							el.Td().Text(completed),
-							el.Td().Text(optCount(b.ItemCount)),
-							el.Td().Text(optCount(b.FailedItemCount)),
+							el.Td().DataSet("label", "Status").Body(el.Code().Text(string(b.Status))),
+							el.Td().DataSet("label", "Started").Body(optTimeEl(b.StartedAt, "not recorded")),
+							el.Td().DataSet("label", "Completed").Body(optTimeEl(b.CompletedAt, "not finished")),
+							el.Td().DataSet("label", "Duration").Text(took),
+							el.Td().DataSet("label", "Items").Text(optCount(b.ItemCount)),
+							el.Td().DataSet("label", "Failed items").Text(optCount(b.FailedItemCount)),
 						)
 					})),
 				))

@@ -43,7 +43,7 @@ func readPortfolioQuery(v url.Values) portfolioQuery {
 	if _, ok := overviewWords[v.Get("recovery")]; ok {
 		q.recovery = v.Get("recovery")
 	}
-	if s := v.Get("sort"); s == "id" || s == "backup" || s == "recovery" {
+	if s := v.Get("sort"); s == "id" || s == "backup" || s == "recovery" || s == "attention" {
 		q.sort = s
 	}
 	if n, err := strconv.Atoi(v.Get("page")); err == nil && n > 1 {
@@ -112,7 +112,8 @@ func (p *portfolioPage) Render() app.UI {
 		pg := paginate(len(rows), q.page)
 		return el.Div().Body(
 			el.H1().Text(p.view.Title()),
-			el.P().Class("muted").Textf("Snapshot generated at %s. %d tenants.", pf.GeneratedAt, len(all)),
+			portfolioLine(p.view, len(all)),
+			stateBars(snap, postureCount, overviewCount),
 			summaryCounts(snap, postureCount, overviewCount, invalid),
 			changesLink(snap, p.series),
 			trendChart(p.series),
@@ -127,7 +128,7 @@ func (p *portfolioPage) Render() app.UI {
 					problemList(pf.Errors, pf.ErrorsOmitted),
 				)
 			}),
-			portfolioTable(snap, rows[pg.from:pg.to], p.view.Can(domain.CapRestoreView), p.series),
+			portfolioTable(snap, rows[pg.from:pg.to], p.view, p.series),
 			pager(snap, p.addr.Query, pg, len(rows)),
 		)
 	})
@@ -155,6 +156,10 @@ func sortTenants(rows []domain.PortfolioTenant, by string) {
 			_, kb := key(b)
 			if ka != kb {
 				return cmp.Compare(ka, kb)
+			}
+		case "attention":
+			if c := compareNeed(a, b, key); c != 0 {
+				return c
 			}
 		}
 		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
@@ -229,6 +234,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 			option("name", "Name", q.sort),
 			option("backup", "Backup health", q.sort),
 			option("recovery", "Recovery evidence", q.sort),
+			option("attention", "Needs attention first", q.sort),
 			option("id", "Tenant id", q.sort),
 		),
 		el.Button().Attr("type", "submit").Class("button").Text("Apply"),
@@ -238,13 +244,15 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 // portfolioTable lists the tenants. The latest relevant run links to its
 // detail only for a viewer with restore.view; without it, no restore record
 // is shown at all (rules.md §7).
-func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool, s *seriesInfo) app.UI {
+func portfolioTable(snap string, rows []domain.PortfolioTenant, v *View, s *seriesInfo) app.UI {
+	canRestore := v.Can(domain.CapRestoreView)
+	gen := v.generatedAt()
 	if len(rows) == 0 {
 		return el.P().Class("muted").Text("No tenant matches these filters.")
 	}
 	return el.Div().Class("table-wrap").Body(el.Table().Class("table table--stack").Body(
 		el.Caption().Class("visually-hidden").Text("Tenants"),
-		tableHead("Tenant", "Backup health", "Recovery evidence", "Latest relevant restore"),
+		tableHead("Tenant", "Needs attention", "Backup health", "Latest backup", "Recovery evidence", "Latest relevant restore"),
 		el.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
 			t := rows[i]
 			r := t.Row
@@ -253,7 +261,7 @@ func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool,
 			if r.DataStatus != domain.DataValid {
 				return tr.DataSet("backup-posture", "invalid").DataSet("overview-state", "invalid").Body(
 					el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
-					el.Td().Attr("colspan", 3).DataSet("label", "Data").Body(el.Span().DataSet("testid", "tenant-invalid").Body(
+					el.Td().Attr("colspan", 5).DataSet("label", "Data").Body(el.Span().DataSet("testid", "tenant-invalid").Body(
 						badge("", "Invalid data"), app.Text(" "), el.A().Attr("href", href).Text("See its errors"))),
 				)
 			}
@@ -269,15 +277,20 @@ func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool,
 				if r.LatestRelevantAttentionState != nil {
 					words = ", " + attentionWords[*r.LatestRelevantAttentionState]
 				}
-				latest = el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words)
+				latest = el.Span().Body(
+					el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, t.ID, id))).Textf("Run #%d%s", id, words),
+					rowAge(r.LatestRelevantRestoreAt, gen, ""),
+				)
 			}
 			if at := rowSince(backupSince(s, t.ID), overviewSince(s, t.ID)); at != "" {
 				tr = tr.DataSet("since", at)
 			}
 			return tr.DataSet("backup-posture", *r.BackupPosture).DataSet("overview-state", *r.OverviewState).Body(
 				el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
+				el.Td().DataSet("label", "Needs attention").DataSet("testid", "needs-attention-count").DataSet("count", r.NeedsAttention).Body(needCount(r.NeedsAttention)),
 				withSince(el.Td().DataSet("label", "Backup health"), backupSince(s, t.ID),
 					badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
+				el.Td().DataSet("label", "Latest backup").Body(latestBackup(r, t.BackupFreshnessHours, gen, v.Can(domain.CapBackupView))),
 				withSince(el.Td().DataSet("label", "Recovery evidence"), overviewSince(s, t.ID),
 					badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
 				el.Td().DataSet("label", "Latest relevant restore").Body(latest),

@@ -34,9 +34,12 @@ func (p *restoreRunPage) Render() app.UI {
 		res := rs.Result
 		return el.Div().Body(
 			breadcrumbs(p.addr.Snap, ts.Name, fmt.Sprintf("Restore run #%d", rs.ID)),
+			tenantNav(p.addr.Snap, p.view, ts.TenantID, pageRestoreRun),
+			snapshotLine(p.view),
 			el.Section().Class("card decision").DataSet("testid", "restore-result").DataSet("state", res.State).Attr("aria-labelledby", "result-title").Body(
 				el.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge("result:"+res.State, res.StatusLabel)),
 				el.Dl().Class("facts").Body(
+					term("When"), el.Dd().DataSet("testid", "run-when").Body(runWhen(p.view, raw)),
 					term("Reason"), el.Dd().Text(res.Reason),
 					term("Impact"), el.Dd().Text(res.Impact),
 					term("Next action"), el.Dd().Body(el.Strong().Text(res.PrimaryNextAction)),
@@ -45,11 +48,26 @@ func (p *restoreRunPage) Render() app.UI {
 					term("Result summary"), el.Dd().DataSet("testid", "result-summary").Body(resultSummary(res.ResultSummary)),
 					term("What this allows you to say"), el.Dd().DataSet("testid", "allowed-claims").Body(claims(res.AllowedClaims)),
 				),
+				runBoundary(rs.Attention.RecoveryClaimBoundary),
 				whyDisclosure(res.Why),
 			),
 			diagnostics(p.view, recs, rs, raw),
 		)
 	})
+}
+
+// runWhen says when a run was created and completed, and how long before
+// the snapshot.
+func runWhen(v *View, raw *domain.RestoreRun) app.UI {
+	gen := v.generatedAt()
+	completed := el.Li().Text("Not completed")
+	if raw.CompletedAt != nil {
+		completed = el.Li().Body(app.Text("Completed "), timeEl(*raw.CompletedAt), app.Text(" ("+ageBefore(*raw.CompletedAt, gen)+")"))
+	}
+	return el.Ul().Class("inline-list").Body(
+		el.Li().Body(app.Text("Created "), timeEl(raw.CreatedAt), app.Text(" ("+ageBefore(raw.CreatedAt, gen)+")")),
+		completed,
+	)
 }
 
 // resultSummary shows exactly the counts the snapshot has: no fake zeros.
@@ -86,10 +104,6 @@ func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *domain.
 	if raw.OperationRunID != nil {
 		op = recs.Ops[*raw.OperationRunID]
 	}
-	completed := "not recorded"
-	if raw.CompletedAt != nil {
-		completed = raw.CompletedAt.Format("2006-01-02 15:04:05Z07:00")
-	}
 	entries := []struct {
 		kind string
 		list []domain.ResultEntry
@@ -100,8 +114,8 @@ func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *domain.
 		el.Dl().Class("facts").Body(
 			term("Status"), el.Dd().Body(el.Code().Text(string(raw.Status))),
 			term("Dry run"), el.Dd().Text(strconv.FormatBool(raw.IsDryRun)),
-			term("Created"), el.Dd().Text(raw.CreatedAt.Format("2006-01-02 15:04:05Z07:00")),
-			term("Completed"), el.Dd().Text(completed),
+			term("Created"), el.Dd().Body(timeEl(raw.CreatedAt)),
+			term("Completed"), el.Dd().Body(optTimeEl(raw.CompletedAt, "not recorded")),
 			term("Attention"), el.Dd().Body(el.Code().Text(rs.Attention.State), app.Text(" — "+rs.Attention.Summary)),
 			term("Scope basis"), el.Dd().Text(orNone(raw.Metadata.ScopeBasis)),
 		),
@@ -152,9 +166,9 @@ func evidenceRecords(v *View, recs *tenantRecords, op *domain.OperationRun) app.
 		e := ev[i]
 		exp := "no expiry"
 		if e.ExpiresAt != nil {
-			exp = "expires " + e.ExpiresAt.Format("2006-01-02 15:04Z07:00")
+			exp = "expires " + stamp(*e.ExpiresAt)
 		}
-		return el.Li().Textf("Evidence snapshot #%d: %s, captured %s, %s", e.ID, e.Status, e.CapturedAt.Format("2006-01-02 15:04Z07:00"), exp)
+		return el.Li().Textf("Evidence snapshot #%d: %s, captured %s, %s", e.ID, e.Status, stamp(e.CapturedAt), exp)
 	}))
 }
 

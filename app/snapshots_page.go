@@ -140,8 +140,7 @@ func (p *snapshotsPage) Render() app.UI {
 		}
 		groups := []string{"Demo", "Scenarios", "Invalid examples"}
 		return el.Div().Body(
-			el.H1().Text("Snapshots"),
-			el.P().Text("Each snapshot is what a tenant-management backend knew at one instant. tenantatlas derives from it what can honestly be claimed about each tenant's backups and restores."),
+			homeIntro(c),
 			el.Section().Class("card").Attr("aria-labelledby", "open-title").Body(
 				el.H2().ID("open-title").Text("Open a snapshot file"),
 				el.P().Text("The file is read and checked in this browser. It is never uploaded."),
@@ -171,6 +170,9 @@ func (p *snapshotsPage) Render() app.UI {
 					if e.Group == groups[i] {
 						entries = append(entries, e)
 					}
+				}
+				if groups[i] == "Scenarios" && len(entries) > 0 {
+					return el.Section().Class("card").Body(el.H2().Text(groups[i]), scenarioGroups(entries))
 				}
 				return catalogGroup(groups[i], "", entries)
 			}),

@@ -22,17 +22,19 @@ func (p *tenantPage) OnNav(ctx app.Context) {
 
 func (p *tenantPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, _, other := p.tenantOrElse("", "")
+		ts, recs, other := p.tenantOrElse("", "")
 		if other != nil {
 			return other
 		}
 		snap := p.addr.Snap
 		return el.Div().Body(
 			breadcrumbs(snap, ts.Name),
+			tenantNav(snap, p.view, ts.TenantID, pageTenant),
 			el.H1().Text(ts.Name),
+			snapshotLine(p.view),
 			el.Div().Class("cards").Body(
-				backupCard(snap, ts.BackupHealth, backupSince(p.series, ts.TenantID)),
-				recoveryCard(snap, ts.RecoveryEvidence, overviewSince(p.series, ts.TenantID)),
+				backupCard(snap, ts.BackupHealth, backupSince(p.series, ts.TenantID), backupAge(p.view, ts, recs)),
+				recoveryCard(snap, ts.RecoveryEvidence, overviewSince(p.series, ts.TenantID), restoreAge(p.view, ts, recs)),
 			),
 			needsAttention(snap, ts.NeedsAttention),
 			timelineStrip(snap, p.series, ts.TenantID),
@@ -47,24 +49,26 @@ func breadcrumbs(snap string, crumbs ...string) app.UI {
 	)
 }
 
-func backupCard(snap string, h *domain.BackupHealth, since *change.Since) app.UI {
+func backupCard(snap string, h *domain.BackupHealth, since *change.Since, age app.UI) app.UI {
 	return withSince(el.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
 		Attr("aria-labelledby", "backup-health-title"), since,
 		el.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge("posture:"+h.Posture, postureWords[h.Posture])),
 		el.P().Class("headline").Text(h.Headline),
 		el.P().Text(h.SupportingMessage),
+		age,
 		el.P().Class("boundary").DataSet("testid", "claim-boundary").Text(h.PositiveClaimBoundary),
 		actionLink(snap, h.PrimaryActionTarget, "backup-action"),
 		whyDisclosure(h.Why),
 	)
 }
 
-func recoveryCard(snap string, ev *domain.RecoveryEvidence, since *change.Since) app.UI {
+func recoveryCard(snap string, ev *domain.RecoveryEvidence, since *change.Since, age app.UI) app.UI {
 	return withSince(el.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
 		Attr("aria-labelledby", "recovery-title"), since,
 		el.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
 		el.P().Class("headline").Text(ev.Headline),
 		el.P().Text(ev.Summary),
+		age,
 		el.P().Class("boundary").DataSet("testid", "claim-boundary").Text(ev.ClaimBoundary),
 		actionLink(snap, ev.Action, "recovery-action"),
 		whyDisclosure(ev.Why),

@@ -15,12 +15,6 @@ import (
 // rectangles), with the same numbers as a table for screen readers and for
 // anyone who wants them exactly.
 
-const svgNS = "http://www.w3.org/2000/svg"
-
-// svg is an SVG element: go-app creates it in the SVG namespace in the
-// browser; in a prerendered page the HTML parser puts it there.
-func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
-
 // segment is one state of a stacked bar.
 type segment struct {
 	key, words string

@@ -1,6 +1,9 @@
 package domain
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Portfolio is what the portfolio page shows of a snapshot: its header and one
 // row per tenant. It is derived from a Resolution, and it is also the
@@ -44,6 +47,16 @@ type PortfolioRow struct {
 	// NeedsAttentionKinds are the kinds of the tenant's Needs Attention
 	// entries, in their order: with the row, enough for the portfolio's CSV.
 	NeedsAttentionKinds []string `json:"needs_attention_kinds"`
+	// NeedsAttention counts the tenant's Needs Attention entries, so that a
+	// portfolio can put the tenants that need most first.
+	NeedsAttention int `json:"needs_attention,omitempty"`
+	// LatestBackupAt is the completed_at of the backup set the posture rests
+	// on (the latest usable one); null without one or without backup.view.
+	LatestBackupAt *time.Time `json:"latest_backup_at,omitempty"`
+	// LatestRelevantRestoreAt is when the latest relevant run happened, as
+	// rules.md §3 picks it: completed_at, or created_at where that is null;
+	// null without one or without restore.view.
+	LatestRelevantRestoreAt *time.Time `json:"latest_relevant_restore_at,omitempty"`
 }
 
 // NewPortfolio derives the portfolio of a snapshot that was not rejected;
@@ -77,7 +90,45 @@ func NewPortfolio(c *Checked, res *Resolution) *Portfolio {
 			Row:                  portfolioRow(ts, canRestore),
 		})
 	}
+	addRowTimes(p, s, res, s.Can(CapBackupView), canRestore)
 	return p
+}
+
+// addRowTimes fills in when each row's latest backup and latest relevant
+// restore happened, in one pass over the records: the rows name the records
+// by id, and a record counts only under its own tenant.
+func addRowTimes(p *Portfolio, s *Snapshot, res *Resolution, canBackup, canRestore bool) {
+	type key struct{ tenant, id int64 }
+	sets, runs := map[key]int{}, map[key]int{} // → index in p.Tenants
+	for i := range res.Tenants {
+		ts := &res.Tenants[i]
+		if ts.BackupHealth != nil && ts.BackupHealth.LatestUsableBackupSetID != nil && canBackup {
+			sets[key{ts.TenantID, *ts.BackupHealth.LatestUsableBackupSetID}] = i
+		}
+		if ts.RecoveryEvidence != nil && ts.RecoveryEvidence.LatestRelevantRestoreRunID != nil && canRestore {
+			runs[key{ts.TenantID, *ts.RecoveryEvidence.LatestRelevantRestoreRunID}] = i
+		}
+	}
+	if len(sets) > 0 {
+		for i := range s.BackupSets {
+			b := &s.BackupSets[i]
+			if at, ok := sets[key{b.TenantID, b.ID}]; ok && b.CompletedAt != nil {
+				p.Tenants[at].Row.LatestBackupAt = b.CompletedAt
+			}
+		}
+	}
+	if len(runs) > 0 {
+		for i := range s.RestoreRuns {
+			r := &s.RestoreRuns[i]
+			if at, ok := runs[key{r.TenantID, r.ID}]; ok {
+				when := r.CompletedAt
+				if when == nil {
+					when = &r.CreatedAt
+				}
+				p.Tenants[at].Row.LatestRelevantRestoreAt = when
+			}
+		}
+	}
 }
 
 // TenantFile is where a sharded snapshot keeps tenant id's records, relative
@@ -96,6 +147,7 @@ func portfolioRow(ts *TenantState, canRestore bool) PortfolioRow {
 	for i, n := range ts.NeedsAttention {
 		row.NeedsAttentionKinds[i] = n.Kind
 	}
+	row.NeedsAttention = len(ts.NeedsAttention)
 	if canRestore {
 		row.LatestRelevantRestoreRunID = ts.RecoveryEvidence.LatestRelevantRestoreRunID
 		row.LatestRelevantAttentionState = ts.RecoveryEvidence.LatestRelevantAttentionState

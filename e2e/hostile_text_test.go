@@ -23,12 +23,13 @@ type injection struct {
 // readInjection lists what it finds by outerHTML, shortened, so a failure
 // says where. go-app's own scripts load from files (the CSP forbids inline
 // ones), and its loader, the one image, is gone once the app has loaded.
+// The portfolio's state bars are the one SVG of our own.
 const readInjection = `(() => {
 	const show = e => e.outerHTML.slice(0, 120);
 	const urlAttrs = ["href", "src", "action", "formaction"];
 	return JSON.stringify({
 		Pwned: window.__pwned === 1,
-		Elements: [...document.querySelectorAll('script:not([src]), img, svg, iframe, object, embed, style, b, i, [srcdoc]')].map(show),
+		Elements: [...document.querySelectorAll('script:not([src]), img, svg:not([data-testid="state-bar"]), iframe, object, embed, style, b, i, [srcdoc]')].map(show),
 		Handlers: [...document.querySelectorAll("*")].filter(e => [...e.attributes].some(a => a.name.toLowerCase().startsWith("on"))).map(show),
 		ScriptLinks: [...document.querySelectorAll(urlAttrs.map(a => "[" + a + "]").join(","))]
 			.filter(e => urlAttrs.some(a => /^\s*javascript:/i.test(e.getAttribute(a) ?? ""))).map(show),

@@ -126,3 +126,6 @@ func Figcaption() app.HTMLElem { return app.Elem("figcaption") }
 
 // Ol is <ol>.
 func Ol() app.HTMLElem { return app.Elem("ol") }
+
+// Time is <time>; its datetime attribute holds the exact instant.
+func Time() app.HTMLElem { return app.Elem("time") }

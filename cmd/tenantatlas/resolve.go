@@ -12,8 +12,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/tenantatlas/tenantatlas/domain"
-	"github.com/tenantatlas/tenantatlas/internal/termtext"
 	"github.com/tenantatlas/tenantatlas/export"
+	"github.com/tenantatlas/tenantatlas/internal/termtext"
 )
 
 const resolveUsage = `resolve [--tenant ID] [--format json|table|csv] [--explain] [--max-bytes N] FILE
