@@ -37,7 +37,7 @@ func newIndex(s *Snapshot) *index {
 	return ix
 }
 
-// Resolve derives every state of a checked snapshot (rules.md). A rejected
+// Resolve derives every state of a checked snapshot (docs/rules.md). A rejected
 // snapshot gives only its errors. Quarantined tenants are listed as invalid
 // with nothing derived; every other tenant resolves as if they were absent.
 func Resolve(c *Checked) *Resolution {

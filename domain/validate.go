@@ -9,10 +9,10 @@ import (
 
 // futureSlack is how far after generated_at a timestamp may lie before it is
 // an error: clocks drift, but a backup that "completed" in the future would
-// look fresh forever (snapshot-format.md, Timestamps).
+// look fresh forever (docs/snapshot-format.md, Timestamps).
 const futureSlack = 5 * time.Minute
 
-// maxNameRunes bounds a tenant name after trimming (snapshot-format.md).
+// maxNameRunes bounds a tenant name after trimming (docs/snapshot-format.md).
 const maxNameRunes = 200
 
 // maxNamedHolders bounds how many other holders of a duplicated id each of
