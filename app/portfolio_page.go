@@ -215,7 +215,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 
 // portfolioTable lists the tenants. The latest relevant run links to its
 // detail only for a viewer with restore.view; without it, no restore record
-// is shown at all (rules.md §7).
+// is shown at all (docs/rules.md §7).
 func portfolioTable(snap string, rows []domain.PortfolioTenant, canRestore bool) app.UI {
 	if len(rows) == 0 {
 		return el.P().Class("muted").Text("No tenant matches these filters.")

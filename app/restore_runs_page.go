@@ -10,7 +10,7 @@ import (
 )
 
 // restoreRunsPage lists a tenant's restore runs, with the continuity banner
-// of rules.md §5 (s/{snap}/tenants/{id}/restore-runs).
+// of docs/rules.md §5 (s/{snap}/tenants/{id}/restore-runs).
 type restoreRunsPage struct {
 	app.Compo
 	loader
@@ -25,7 +25,7 @@ func (p *restoreRunsPage) Render() app.UI {
 			return other
 		}
 		snap := p.addr.Snap
-		// An unknown reason shows nothing and is never echoed (rules.md §5).
+		// An unknown reason shows nothing and is never echoed (docs/rules.md §5).
 		banner, hasBanner := domain.Continuity(p.addr.Query.Get("recovery_posture_reason"), *ts)
 		marked := map[int64]bool{}
 		for _, id := range banner.MatchingRunIDs {
