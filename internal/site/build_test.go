@@ -57,7 +57,7 @@ func shipped(t *testing.T) map[string][]byte {
 	return files
 }
 
-// expectedPages lists the pages interfaces.md gives a snapshot, from the
+// expectedPages lists the pages docs/interfaces.md gives a snapshot, from the
 // domain's own resolution: the portfolio, and unless the snapshot is
 // rejected, each tenant's dashboard, restore runs and backup sets, and each
 // run of a valid tenant.
