@@ -9,11 +9,11 @@ WASM      := web/app.wasm
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The WASM build strips debug info, and compiles our own packages without
-# inlining: app.wasm's size is part of the product (issue 5: within 1.15x of
-# go-app's hello app). Inlining copied the domain's small helpers into
-# hundreds of call sites, 16 KB of brotli; the browser only ever resolves one
-# snapshot, or one tenant of a sharded one. go-app and the standard library
-# are compiled as usual.
+# inlining: app.wasm's size is part of the product (docs/performance.md,
+# "app.wasm's size"). Inlining copied the domain's small helpers into
+# hundreds of call sites, and the browser only ever resolves one snapshot,
+# or one tenant of a sharded one. go-app and the standard library are
+# compiled as usual.
 WASM_FLAGS := -trimpath -ldflags="-s -w" -gcflags='github.com/tenantatlas/tenantatlas/...=-l'
 # What `make wasm` builds, and where: bench/report builds go-app's hello app
 # the same way through WASM_PKG and WASM.

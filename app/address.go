@@ -6,7 +6,7 @@ import (
 	"strconv"
 )
 
-// Page kinds, one per address of interfaces.md.
+// Page kinds, one per address of docs/interfaces.md.
 type pageKind int
 
 const (

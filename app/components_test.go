@@ -129,7 +129,7 @@ func TestPaginate(t *testing.T) {
 	}
 }
 
-// Every word shown for a state key is free of rules.md §6 phrases.
+// Every word shown for a state key is free of docs/rules.md §6 phrases.
 func TestStateWords(t *testing.T) {
 	for _, m := range []map[string]string{postureWords, overviewWords, attentionWords, proofWords} {
 		for key, words := range m {

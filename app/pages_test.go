@@ -440,7 +440,7 @@ func TestWithoutCapabilities(t *testing.T) {
 	}
 }
 
-// TestNoForbiddenClaims: no page says a phrase of rules.md §6 in its own
+// TestNoForbiddenClaims: no page says a phrase of docs/rules.md §6 in its own
 // copy. Snapshots that carry such a phrase in their own data (shown as
 // given) are left out.
 func TestNoForbiddenClaims(t *testing.T) {

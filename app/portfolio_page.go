@@ -243,7 +243,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 
 // portfolioTable lists the tenants. The latest relevant run links to its
 // detail only for a viewer with restore.view; without it, no restore record
-// is shown at all (rules.md §7).
+// is shown at all (docs/rules.md §7).
 func portfolioTable(snap string, rows []domain.PortfolioTenant, v *View, s *seriesInfo) app.UI {
 	canRestore := v.Can(domain.CapRestoreView)
 	gen := v.generatedAt()

@@ -15,8 +15,8 @@ import (
 
 // FuzzRestoreRunsQuery: whatever query string reaches the restore-run list,
 // the page renders (status 200, data-ready), shows the continuity banner
-// only for a known reason (rules.md §5), never echoes what it does not know,
-// and makes no rules.md §6 claim. The portfolio's query is read strictly too.
+// only for a known reason (docs/rules.md §5), never echoes what it does not know,
+// and makes no docs/rules.md §6 claim. The portfolio's query is read strictly too.
 func FuzzRestoreRunsQuery(f *testing.F) {
 	for _, seed := range []string{
 		"", "recovery_posture_reason=no_history", "recovery_posture_reason=partial", "recovery_posture_reason=failed",

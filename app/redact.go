@@ -6,7 +6,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// Without a capability, no record of its area reaches the page (rules.md §7),
+// Without a capability, no record of its area reaches the page (docs/rules.md §7),
 // not even by name in another card's sentence. The states derived from those
 // records may be shown (they are what the dashboard is for); the sentences
 // and explanations that name the records are replaced.

@@ -10,7 +10,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// restoreRunPage is the decision-first detail of one restore run (rules.md
+// restoreRunPage is the decision-first detail of one restore run (docs/rules.md
 // §4): the first screen says what may be concluded; raw records sit in a
 // collapsed diagnostics section.
 type restoreRunPage struct {

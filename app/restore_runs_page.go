@@ -13,7 +13,7 @@ import (
 )
 
 // restoreRunsPage lists a tenant's restore runs, with the continuity banner
-// of rules.md §5 (s/{snap}/tenants/{id}/restore-runs). Every run says when
+// of docs/rules.md §5 (s/{snap}/tenants/{id}/restore-runs). Every run says when
 // it was created and completed, whether it was a dry run, and the backup set
 // and operation it names; the columns sort (run_sort.go).
 type restoreRunsPage struct {
@@ -30,7 +30,7 @@ func (p *restoreRunsPage) Render() app.UI {
 			return other
 		}
 		snap := p.addr.Snap
-		// An unknown reason shows nothing and is never echoed (rules.md §5).
+		// An unknown reason shows nothing and is never echoed (docs/rules.md §5).
 		banner, hasBanner := domain.Continuity(p.addr.Query.Get("recovery_posture_reason"), *ts)
 		marked := map[int64]bool{}
 		for _, id := range banner.MatchingRunIDs {

@@ -303,7 +303,7 @@ func accessMissing(c domain.Capability, area string) app.UI {
 }
 
 // actionLink renders an Action: a link, or a disabled control with its
-// helper text (rules.md §7).
+// helper text (docs/rules.md §7).
 func actionLink(snap string, a domain.Action, testid string) app.UI {
 	if a.Disabled || a.URL == "" {
 		return el.Span().Class("action action--disabled").Body(

@@ -36,7 +36,7 @@ type Source interface {
 const ShardedEnv = "TENANTATLAS_SHARDED"
 
 // ShardedSource also has snapshots published sharded: index.json and one
-// file per tenant (snapshot-format.md). The browser's source is one; the
+// file per tenant (docs/snapshot-format.md). The browser's source is one; the
 // server prerenders from whole snapshots, which resolve to the same states.
 type ShardedSource interface {
 	Source

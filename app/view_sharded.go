@@ -7,7 +7,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// A sharded snapshot (snapshot-format.md) is read in two parts: its
+// A sharded snapshot (docs/snapshot-format.md) is read in two parts: its
 // index.json for the portfolio and for each tenant's status and errors, and
 // one tenant's file for that tenant's pages.
 

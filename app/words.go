@@ -3,7 +3,7 @@ package app
 import "github.com/tenantatlas/tenantatlas/domain"
 
 // Words for state keys. Keys stay in data-state attributes; people read
-// these. None makes a claim the state does not allow (rules.md §6): a
+// these. None makes a claim the state does not allow (docs/rules.md §6): a
 // "healthy" posture reads "Inputs current".
 var postureWords = map[string]string{
 	domain.PostureAbsent:   "No usable backup",

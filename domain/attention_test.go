@@ -11,7 +11,7 @@ import (
 
 type D = domain.Counts
 
-// Every clause of rules.md §2, first match wins.
+// Every clause of docs/rules.md §2, first match wins.
 func TestAttention(t *testing.T) {
 	R := domain.RestoreCompleted
 	tests := []struct {

@@ -5,12 +5,12 @@ import (
 	"time"
 )
 
-// usable reports whether a backup set can be restored from (rules.md §1).
+// usable reports whether a backup set can be restored from (docs/rules.md §1).
 func (b *BackupSet) usable() bool {
 	return (b.Status == BackupCompleted || b.Status == BackupPartial) && b.CompletedAt != nil
 }
 
-// finished reports whether a backup attempt ended (rules.md §1).
+// finished reports whether a backup attempt ended (docs/rules.md §1).
 func (b *BackupSet) finished() bool {
 	return (b.Status == BackupCompleted || b.Status == BackupPartial || b.Status == BackupFailed) && b.CompletedAt != nil
 }
@@ -29,7 +29,7 @@ func latestBackup(sets []*BackupSet, keep func(*BackupSet) bool) *BackupSet {
 	return best
 }
 
-// backupHealth derives a tenant's backup-input posture (rules.md §1). It is
+// backupHealth derives a tenant's backup-input posture (docs/rules.md §1). It is
 // about backup inputs only and never about restores; the first matching row of
 // the table wins.
 func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *BackupHealth {
@@ -100,7 +100,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 	default:
 		h.Posture = PostureHealthy
 		h.HealthyClaimAllowed = true
-		// Never the word the state key uses (rules.md §6): this is about inputs.
+		// Never the word the state key uses (docs/rules.md §6): this is about inputs.
 		h.Headline = "Backup inputs are current"
 		h.SupportingMessage = fmt.Sprintf("The latest backup, %s, completed at %s, within the %d-hour freshness window, with no failed items recorded.",
 			setName(usable), whenText(*usable.CompletedAt), t.FreshnessHours)
@@ -132,7 +132,7 @@ func setName(b *BackupSet) string {
 }
 
 // linkOrDisabled is an action to url, or a disabled control saying which
-// capability the viewer lacks (rules.md §7).
+// capability the viewer lacks (docs/rules.md §7).
 func linkOrDisabled(label, url string, allowed bool, need Capability) Action {
 	if allowed {
 		return Action{Label: label, URL: url}

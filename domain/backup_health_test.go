@@ -9,7 +9,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// Every row of rules.md §1, first match wins.
+// Every row of docs/rules.md §1, first match wins.
 func TestBackupHealth(t *testing.T) {
 	tests := []struct {
 		name    string

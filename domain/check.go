@@ -2,7 +2,7 @@ package domain
 
 import "io"
 
-// DefaultMaxBytes is the size limit for a snapshot (snapshot-format.md): 64 MiB.
+// DefaultMaxBytes is the size limit for a snapshot (docs/snapshot-format.md): 64 MiB.
 const DefaultMaxBytes = 64 << 20
 
 // DefaultMaxDepth bounds JSON nesting. The format itself nests at most five

@@ -3,7 +3,7 @@ package domain
 import "strings"
 
 // ForbiddenPhrases are the claims never made in tenantatlas's own copy, in any
-// state (rules.md §6). Data a snapshot supplies is shown as given.
+// state (docs/rules.md §6). Data a snapshot supplies is shown as given.
 var ForbiddenPhrases = []string{
 	"recovery verified", "verified recovery", "recovery proven", "fully recovered",
 	"healthy", "compliant", "customer-safe", "customer safe",

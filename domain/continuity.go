@@ -1,6 +1,6 @@
 package domain
 
-// Banner is the restore-run list's continuity banner (rules.md §5): why the
+// Banner is the restore-run list's continuity banner (docs/rules.md §5): why the
 // operator arrived from the dashboard, and which runs that concerns. It is
 // page context, never a stored state.
 type Banner struct {

@@ -8,7 +8,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// rules.md §5: a known reason shows a banner and marks the matching runs; any
+// docs/rules.md §5: a known reason shows a banner and marks the matching runs; any
 // other value shows nothing and is never echoed.
 func TestContinuity(t *testing.T) {
 	ts := newSnap().

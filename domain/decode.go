@@ -267,7 +267,7 @@ func (d *decoder) fail(err error) error {
 }
 
 // syntacticError finds jsontext's error in err's chain. errors.As would do,
-// but it brings reflection's type machinery into app.wasm (30 KB), for one
+// but it brings reflection's type machinery into app.wasm, for one
 // concrete type that a type assertion finds as well.
 func syntacticError(err error) *jsontext.SyntacticError {
 	for err != nil {
@@ -431,7 +431,7 @@ func (d *decoder) readInt(a at, nullable bool) (v int64, ok bool, err error) {
 // int64; an error for a fraction, an exponent or a value out of range. Scalars
 // are read as raw values and parsed here rather than through jsontext.Token,
 // whose conversions (every JSON number form, saturation, float formatting)
-// added 15 KB to app.wasm for the one form the format allows.
+// would grow app.wasm for the one form the format allows.
 func parseInt(v jsontext.Value) (int64, error) {
 	return strconv.ParseInt(string(v), 10, 64)
 }
@@ -787,9 +787,9 @@ func (d *decoder) open() error {
 }
 
 // memberNames are the names the format defines, each in the slot nameSlot
-// gives it, so that finding one is a sum and a comparison: a map hashed
-// every member of every record (5 percent of decoding), and a switch over
-// the names was 7 KB of WebAssembly.
+// gives it, so that finding one is a sum and a comparison: a map hashes
+// every member of every record, and a switch over the names is larger
+// WebAssembly (docs/performance.md).
 var memberNames = func() (slots [nameSlots]string) {
 	for _, n := range [...]string{
 		"schema_version", "generated_at", "name", "viewer", "capabilities",

@@ -129,7 +129,7 @@ func (p *pipeline) add(m *recordMeta, start int64, v []byte) error {
 			p.cur, p.d.freeBatches = p.d.freeBatches[n-1], p.d.freeBatches[:n-1]
 		} else {
 			// Room for a batch and the record that ends it: a buffer grown
-			// by appending took 18 MB on 100,000 runs, for the 1 MB in use.
+			// by appending leaves most of what it allocated as garbage.
 			p.cur = &batch{buf: make([]byte, 0, p.d.batchBytes+p.d.batchBytes/2)}
 		}
 		p.cur.done = make(chan struct{})
@@ -338,8 +338,8 @@ func (b *recordBuffer[T]) take(o *recordBuffer[T]) {
 // joinLargest joins the three largest collections into the snapshot on
 // other goroutines, and returns their records where they were decoded, for
 // validation to read meanwhile, and a function that waits for the joins.
-// On 100,000 runs the joins copy 32 MB into memory never touched before,
-// which took longer than validating.
+// The joins copy the records into memory never touched before, which takes
+// as long as validating them (docs/performance.md).
 func (d *decoder) joinLargest() (chunked[RestoreRun], chunked[OperationRun], chunked[EvidenceSnapshot], func()) {
 	runs, ops, evidence := d.runs.chunks(), d.ops.chunks(), d.evidence.chunks()
 	var joins sync.WaitGroup

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Enum values, in the order error messages list them (snapshot-format.md).
+// Enum values, in the order error messages list them (docs/snapshot-format.md).
 var (
 	backupStatuses    = []string{"queued", "running", "completed", "partial", "failed"}
 	restoreStatuses   = []string{"draft", "scoped", "checked", "previewed", "queued", "running", "completed", "partial", "completed_with_errors", "failed", "cancelled"}

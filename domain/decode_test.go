@@ -141,7 +141,7 @@ func (spaces) Read(p []byte) (int, error) {
 }
 
 // TestDecodeDefaultSizeLimit: Limits{} means DefaultMaxBytes (64 MiB), the
-// limit snapshot-format.md sets. A valid snapshot padded with whitespace to
+// limit docs/snapshot-format.md sets. A valid snapshot padded with whitespace to
 // exactly the limit is read; one byte more is rejected as too large, and
 // Check takes at most one byte past the limit from its reader. The padding
 // is streamed, never held.

@@ -7,6 +7,6 @@
 //
 // The flow is Check (decode and validate, every problem with its JSON path and
 // its reach) then Resolve (every derived state, each with the reason it was
-// derived). The rules are ../shared/spec/rules.md; the input format is
-// snapshot-format.md.
+// derived). The rules are docs/rules.md; the input format is
+// docs/snapshot-format.md; the path from bytes to pages is docs/architecture.md.
 package domain

@@ -14,8 +14,8 @@ import (
 // An id used k times gives k problems, each naming a few of the other
 // holders and counting the rest. Regression (the fuzz seed
 // testdata/fuzz/FuzzCheck/duplicate-id-500-copies): every message named
-// every other holder, so messages and the time to build them grew as k²;
-// 4,000 copies of one id in 36 KB took seconds. The bound on each message's
+// every other holder, so messages and the time to build them grew as k².
+// The bound on each message's
 // length is what fails if that returns; no clock is read.
 func TestDuplicateIDMessagesStayShort(t *testing.T) {
 	const named = 3 // other holders each message names

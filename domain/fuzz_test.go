@@ -95,7 +95,7 @@ func checkProblems(t *testing.T, c *domain.Checked) {
 
 // FuzzResolve: a snapshot that is not rejected always resolves, without
 // panic: every tenant once, in ascending id, every valid tenant's runs all
-// there; no text makes a rules.md §6 claim; every no_recent_issues_visible
+// there; no text makes a docs/rules.md §6 claim; every no_recent_issues_visible
 // carries its boundary; and the output is JSON.
 func FuzzResolve(f *testing.F) {
 	seedFixtures(f)
@@ -141,7 +141,7 @@ func checkResolution(t *testing.T, data []byte, c *domain.Checked, res *domain.R
 }
 
 // inputSays reports whether the snapshot itself carries phrase (a name or
-// message is repeated as given): only our own copy is held to rules.md §6.
+// message is repeated as given): only our own copy is held to docs/rules.md §6.
 func inputSays(data []byte, phrase string) bool {
 	return bytes.Contains(bytes.ToLower(data), []byte(strings.ToLower(phrase)))
 }

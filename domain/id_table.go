@@ -4,10 +4,9 @@ package domain
 //
 // A backend numbers its records from a sequence, so the ids of a collection
 // are nearly always compact, and then the first holder of each id is kept in
-// a slice indexed by the id. A map holds them otherwise. A map of 100,000
-// entries took a fifth of `resolve`'s validation on 100,000 runs just to be
-// set up (its control bytes cleared, 20 MB of it), and hashing for every
-// lookup; the slice takes 8 bytes an id and an index.
+// a slice indexed by the id. A map holds them otherwise. A large map costs
+// setting up (its control bytes cleared, on one core) and a hash for every
+// lookup; the slice takes 8 bytes an id and an index (docs/performance.md).
 type idTable struct {
 	dense  []*recordMeta // dense[id] is the first holder of id, when ids are compact
 	sparse map[int64]*recordMeta

@@ -3,9 +3,9 @@ package domain
 // The resolver's indexes of operation runs and evidence by operation id. A
 // backend numbers its records from a sequence, so ids are nearly always
 // compact, and then records are found by id in slices; maps hold the rest.
-// As maps keyed by tenant and id, the two indexes were a twelfth of
-// `resolve` on 100,000 runs: built on one core before resolving starts,
-// and hashed for every run's lookups.
+// As maps keyed by tenant and id, the two indexes were built on one core
+// before resolving starts, and hashed for every run's lookups
+// (docs/performance.md).
 
 // opIndex finds a tenant's operation run by id.
 type opIndex struct {

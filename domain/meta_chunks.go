@@ -6,8 +6,8 @@ import "math/bits"
 // that are never moved: a meta's pointer stays good, and the i-th is found
 // by arithmetic. Chunks double from 16 metas to 4,096, then stay at that,
 // so that a small snapshot costs little and a large one wastes at most a
-// chunk. Kept as a slice of pointers beside the metas, grown by appending,
-// the index was 10 MB of garbage on 100,000 runs. Not a recordBuffer: its
+// chunk. A slice of pointers beside the metas, grown by appending, left
+// most of what it allocated as garbage. Not a recordBuffer: its
 // chunks are the workers' batches, of any size, so that position is not
 // arithmetic there; metas are only ever added here, one at a time.
 type metaChunks struct {

@@ -7,7 +7,7 @@ import (
 )
 
 // later reports whether (a, aID) is later than (b, bID): timestamps compare as
-// instants, and ties go to the larger id (rules.md, "latest").
+// instants, and ties go to the larger id (docs/rules.md, "latest").
 func later(a time.Time, aID int64, b time.Time, bID int64) bool {
 	if !a.Equal(b) {
 		return a.After(b)

@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// relevantTime is when a relevant run counts as having happened (rules.md §3):
+// relevantTime is when a relevant run counts as having happened (docs/rules.md §3):
 // completed_at, or created_at where completed_at is null.
 func relevantTime(r *RestoreRun) time.Time {
 	if r.CompletedAt != nil {
@@ -14,7 +14,7 @@ func relevantTime(r *RestoreRun) time.Time {
 	return r.CreatedAt
 }
 
-// recoveryEvidence derives the tenant's recovery evidence overview (rules.md
+// recoveryEvidence derives the tenant's recovery evidence overview (docs/rules.md
 // §3) from its runs' attention. Only the latest relevant run decides: an older
 // failure does not weaken a newer clean run, and a newer failure always
 // weakens an older clean one. It never depends on backup health.
@@ -109,7 +109,7 @@ func attentionLabel(state string) string {
 }
 
 // needsAttention lists, in order, the weakened recovery overview and a backup
-// posture that is absent, stale or degraded (rules.md §3). unvalidated stays
+// posture that is absent, stale or degraded (docs/rules.md §3). unvalidated stays
 // on the recovery card.
 func needsAttention(t *Tenant, ev *RecoveryEvidence, bh *BackupHealth, canRestore, canBackup bool) []AttentionItem {
 	items := []AttentionItem{}

@@ -9,7 +9,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// rules.md §3: only the latest relevant run decides.
+// docs/rules.md §3: only the latest relevant run decides.
 func TestRecoveryEvidence(t *testing.T) {
 	R, F := domain.RestoreCompleted, domain.RestoreFailed
 	tests := []struct {

@@ -7,7 +7,7 @@ import (
 
 // Portfolio is what the portfolio page shows of a snapshot: its header and one
 // row per tenant. It is derived from a Resolution, and it is also the
-// index.json of a sharded snapshot (snapshot-format.md), which the app reads
+// index.json of a sharded snapshot (docs/snapshot-format.md), which the app reads
 // instead of the whole snapshot: both forms give the same rows.
 type Portfolio struct {
 	SchemaVersion int      `json:"schema_version"`
@@ -34,7 +34,7 @@ type PortfolioTenant struct {
 // PortfolioRow is a tenant's line of the portfolio. The states are null for
 // a tenant whose records are invalid; the latest relevant run is null when
 // there is none, and also when the viewer may not see restore records
-// (rules.md §7): a row never carries more than its viewer may see.
+// (docs/rules.md §7): a row never carries more than its viewer may see.
 type PortfolioRow struct {
 	DataStatus                   string  `json:"data_status"`
 	BackupPosture                *string `json:"backup_posture"`

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Reach is how far a problem's effect extends (snapshot-format.md, "Errors and
+// Reach is how far a problem's effect extends (docs/snapshot-format.md, "Errors and
 // how far they reach").
 type Reach string
 

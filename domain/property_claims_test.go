@@ -10,9 +10,9 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// No text we produce makes a rules.md §6 claim, and every
+// No text we produce makes a docs/rules.md §6 claim, and every
 // no_recent_issues_visible carries its claim boundary, which says that it
-// does not prove the tenant can be recovered (rules.md §3).
+// does not prove the tenant can be recovered (docs/rules.md §3).
 func TestPropertyNoForbiddenClaims(t *testing.T) {
 	clean := 0 // tenants with no_recent_issues_visible: the boundary check is not vacuous
 	for _, seed := range propertySeeds(t) {
@@ -37,8 +37,8 @@ func TestPropertyNoForbiddenClaims(t *testing.T) {
 	assert.Positive(t, clean, "no generated tenant had no_recent_issues_visible")
 }
 
-// saysRecoveryNotProven reports whether a claim boundary says what rules.md §3
-// requires of no_recent_issues_visible, in the words of rules.md and of the
+// saysRecoveryNotProven reports whether a claim boundary says what docs/rules.md §3
+// requires of no_recent_issues_visible, in the words of docs/rules.md and of the
 // domain's copy (overview.go): the rest of the sentence may change.
 func saysRecoveryNotProven(boundary string) bool {
 	return strings.Contains(strings.ToLower(boundary), "does not prove the tenant can be recovered")

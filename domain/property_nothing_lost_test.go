@@ -11,7 +11,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// Nothing is lost (snapshot-format.md): every record of every collection is
+// Nothing is lost (docs/snapshot-format.md): every record of every collection is
 // either part of a tenant's derived output or named in an error. "Part of the
 // output", per collection, is what the output can show of it:
 //   - a tenant is listed, once;

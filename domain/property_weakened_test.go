@@ -10,7 +10,7 @@ import (
 )
 
 // A newer failed, partial or follow-up run always weakens the overview,
-// whatever came before it: a clean older run never outweighs it (rules.md §3).
+// whatever came before it: a clean older run never outweighs it (docs/rules.md §3).
 func TestPropertyNewerBadRunWeakens(t *testing.T) {
 	bad := []struct {
 		attention string

@@ -3,8 +3,8 @@ package domain
 // recordBuffer gathers a collection's records as they are decoded, in chunks
 // that are joined once at the end. Appending to one slice would grow it by a
 // quarter at a time once it is large: a portfolio's restore runs (tens of
-// megabytes of structs) were copied and cleared about five times over, a
-// sixth of `resolve`'s time on 100,000 runs. Chunks start small, so a small
+// megabytes of structs) were copied and cleared about five times over
+// (docs/performance.md). Chunks start small, so a small
 // snapshot costs no more than a slice would.
 type recordBuffer[T any] struct {
 	full [][]T

@@ -1,7 +1,7 @@
 package domain
 
-// The types below are the JSON of `tenantatlas resolve` (interfaces.md) and what
-// the pages render. Member order follows interfaces.md. Members beyond it are
+// The types below are the JSON of `tenantatlas resolve` (docs/interfaces.md) and what
+// the pages render. Member order follows docs/interfaces.md. Members beyond it are
 // extensions: `why` (only with --explain), `code`/`reach` on errors.
 
 // Resolution is every state derived from one snapshot.
@@ -37,7 +37,8 @@ type TenantState struct {
 // Why says which rule derived a state and which records it rested on, the way
 // a compiler diagnostic carries its position.
 type Why struct {
-	// Rule names the rule that matched, e.g. "rules.md §1: stale".
+	// Rule names the rule that matched, e.g. "rules.md §1 stale": a section of
+	// docs/rules.md.
 	Rule string `json:"rule"`
 	// Text is the explanation a person reads behind "Why this state?".
 	Text string `json:"text"`
@@ -56,7 +57,7 @@ type Action struct {
 	HelperText string `json:"helper_text"`
 }
 
-// Backup postures (rules.md §1).
+// Backup postures (docs/rules.md §1).
 const (
 	PostureAbsent   = "absent"
 	PostureStale    = "stale"
@@ -64,7 +65,7 @@ const (
 	PostureHealthy  = "healthy"
 )
 
-// Backup health primary reasons (rules.md §1).
+// Backup health primary reasons (docs/rules.md §1).
 const (
 	ReasonNoBackupSets        = "no_backup_sets"
 	ReasonNoUsableBackup      = "no_usable_backup"
@@ -74,7 +75,7 @@ const (
 	ReasonLatestHasFailed     = "latest_backup_has_failed_items"
 )
 
-// PositiveClaimBoundary is fixed by rules.md §1.
+// PositiveClaimBoundary is fixed by docs/rules.md §1.
 const PositiveClaimBoundary = "Backup health reflects backup inputs only and does not prove restore success."
 
 // BackupHealth is a tenant's backup-input posture. It says nothing about restores.
@@ -91,7 +92,7 @@ type BackupHealth struct {
 	Why                     *Why   `json:"why,omitempty"`
 }
 
-// Recovery evidence overview states (rules.md §3).
+// Recovery evidence overview states (docs/rules.md §3).
 const (
 	OverviewUnvalidated           = "unvalidated"
 	OverviewWeakened              = "weakened"
@@ -112,7 +113,7 @@ type RecoveryEvidence struct {
 	Why                           *Why    `json:"why,omitempty"`
 }
 
-// Needs Attention kinds (rules.md §3).
+// Needs Attention kinds (docs/rules.md §3).
 const (
 	KindRecoveryWeakened = "recovery_weakened"
 	KindBackupAbsent     = "backup_absent"
@@ -137,7 +138,7 @@ type RunState struct {
 	Result    ResultState `json:"result"`
 }
 
-// Restore result attention states (rules.md §2).
+// Restore result attention states (docs/rules.md §2).
 const (
 	AttentionNotExecuted           = "not_executed"
 	AttentionFailed                = "failed"
@@ -146,7 +147,7 @@ const (
 	AttentionCompleted             = "completed"
 )
 
-// Attention is a run's restore result attention (rules.md §2).
+// Attention is a run's restore result attention (docs/rules.md §2).
 type Attention struct {
 	State                 string `json:"state"`
 	Summary               string `json:"summary"`
@@ -157,7 +158,7 @@ type Attention struct {
 	Why                   *Why   `json:"why,omitempty"`
 }
 
-// Restore result states (rules.md §4), in precedence order.
+// Restore result states (docs/rules.md §4), in precedence order.
 const (
 	ResultNotExecuted              = "not_executed"
 	ResultFailed                   = "failed"
@@ -168,14 +169,14 @@ const (
 	ResultCompletedProofIncomplete = "completed_proof_incomplete"
 )
 
-// Proof and evidence states (rules.md §4).
+// Proof and evidence states (docs/rules.md §4).
 const (
 	ProofAvailable   = "available"
 	ProofUnavailable = "unavailable"
 	ProofInProgress  = "in_progress"
 )
 
-// ResultState is a run's decision-first result state (rules.md §4).
+// ResultState is a run's decision-first result state (docs/rules.md §4).
 type ResultState struct {
 	State                string        `json:"state"`
 	StatusLabel          string        `json:"status_label"`
@@ -200,14 +201,14 @@ type ResultState struct {
 
 // ResultSummary shows exactly the counts the snapshot has and nothing it lacks.
 // When the snapshot has no counts, Available is false, Counts is nil and Text
-// says why (rules.md §4 table).
+// says why (docs/rules.md §4 table).
 type ResultSummary struct {
 	Available bool    `json:"available"`
 	Counts    *Counts `json:"counts"`
 	Text      string  `json:"text"`
 }
 
-// Continuity reasons accepted by the restore-run list (rules.md §5).
+// Continuity reasons accepted by the restore-run list (docs/rules.md §5).
 const (
 	ContinuityNoHistory             = "no_history"
 	ContinuityFailed                = "failed"

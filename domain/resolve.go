@@ -37,7 +37,7 @@ func newIndex(s *Snapshot) *index {
 	return ix
 }
 
-// Resolve derives every state of a checked snapshot (rules.md). A rejected
+// Resolve derives every state of a checked snapshot (docs/rules.md). A rejected
 // snapshot gives only its errors. Quarantined tenants are listed as invalid
 // with nothing derived; every other tenant resolves as if they were absent.
 func Resolve(c *Checked) *Resolution {
@@ -97,8 +97,8 @@ type Resolver struct {
 
 // WithoutWhy makes the resolver leave every Why nil, for output that never
 // shows why a state was derived (`resolve` without --explain): building the
-// explanations of every run and dropping them was a quarter of the work of
-// resolving a large portfolio. The states, and every sentence, are the same.
+// explanations of every run and dropping them was a large part of the work
+// of resolving a large portfolio (docs/performance.md). The states, and every sentence, are the same.
 func (r *Resolver) WithoutWhy() *Resolver {
 	r.noWhy = true
 	return r
@@ -133,8 +133,8 @@ func (r *Resolver) Tenant(i int) TenantState { return r.TenantReusing(i, nil) }
 // TenantReusing is Tenant with the runs' states kept in the memory of runs
 // where it is large enough, for a caller done with one tenant's states
 // before it resolves the next: the CLI's writer encodes a tenant and goes
-// on. States are most of what resolution allocates (94 MB on 100,000
-// runs), and a buffer reused takes no new memory.
+// on. States are most of what resolution allocates, and a buffer reused
+// takes no new memory.
 func (r *Resolver) TenantReusing(i int, runs []RunState) TenantState {
 	t := r.tenants[i]
 	if r.c.Quarantined[t.ID] {
@@ -163,8 +163,8 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunSta
 	// is named by many evidence records, its current evidence is found
 	// once, not once per run, so many runs of one operation with many
 	// evidence records cost their sum, not their product. A short list is
-	// read again: cheaper than remembering it (a map per tenant was 8 MB of
-	// garbage on 100,000 runs, nearly every operation run once).
+	// read again: cheaper than remembering it in a map per tenant, when
+	// nearly every operation is named by one run.
 	var evidenceOf map[int64][]*EvidenceSnapshot
 	for i, r := range runs {
 		var op *OperationRun

@@ -53,7 +53,7 @@ func TestResolveRejectedSnapshot(t *testing.T) {
 	assert.Len(t, got["errors"], 1)
 }
 
-// The JSON member names and order are interfaces.md's.
+// The JSON member names and order are docs/interfaces.md's.
 func TestResolutionJSONShape(t *testing.T) {
 	res := domain.Resolve(checkFixture(t, "demo.json"))
 	b, err := json.Marshal(res)
@@ -74,7 +74,7 @@ func TestResolutionJSONShape(t *testing.T) {
 	}
 }
 
-// rules.md §6 over everything we write: every string the resolver produces
+// docs/rules.md §6 over everything we write: every string the resolver produces
 // for every shipped fixture, except data the snapshot supplied (names).
 func TestNoForbiddenClaimInOurCopy(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "scenarios", "*.json"))

@@ -9,7 +9,7 @@ import (
 )
 
 // currentEvidence returns the evidence snapshots that count as current for the
-// run (rules.md §4): same tenant and same operation as the run, status active,
+// run (docs/rules.md §4): same tenant and same operation as the run, status active,
 // expires_at null or after generated_at. The tenant is checked here although
 // validation already rejects cross-tenant references: evidence of another
 // tenant must never count.
@@ -31,7 +31,7 @@ func currentEvidence(f *runFacts, evidence []*EvidenceSnapshot, now time.Time) [
 	return out
 }
 
-// resultStateKey applies the table of rules.md §4: the first matching row wins.
+// resultStateKey applies the table of docs/rules.md §4: the first matching row wins.
 func resultStateKey(f *runFacts, att Attention, current bool) string {
 	r := f.run
 	switch {
@@ -95,7 +95,7 @@ func resultBecause(f *runFacts, state string, att Attention, evidence []*Evidenc
 }
 
 // resultState derives the decision-first state of the restore-run detail page
-// (rules.md §4), with its why unless explain is false.
+// (docs/rules.md §4), with its why unless explain is false.
 func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, explain bool) ResultState {
 	r := f.run
 	hasOp := f.op != nil
@@ -118,7 +118,7 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 		rs.PrimaryNextAction = "Continue preparation"
 		rs.OperationProofState, rs.PostRunEvidenceState = ProofUnavailable, ProofUnavailable
 		// Only a record that is a preview proves a preview: a draft, scoped or
-		// checked run has produced none yet (rules.md §4 names the claim for
+		// checked run has produced none yet (docs/rules.md §4 names the claim for
 		// the state; it is narrowed here so it never says more than the record).
 		if r.IsDryRun || r.Status == RestorePreviewed {
 			rs.PrimaryNextAction = "Review preview"
@@ -141,7 +141,7 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 			rs.Reason = "Execution completed, but operation proof and post-run evidence are both unavailable."
 		}
 		// The seed's wording names the forbidden phrase; this says the same
-		// without it (rules.md §6).
+		// without it (docs/rules.md §6).
 		rs.Impact = "Do not rely on this restore as proof of recovery until evidence has been reviewed."
 		rs.PrimaryNextAction = "Review restored details"
 		rs.OperationProofState, rs.PostRunEvidenceState = avail(hasOp), ProofUnavailable

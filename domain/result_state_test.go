@@ -9,7 +9,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// Both tables of rules.md §4: the state (first match wins), the proof
+// Both tables of docs/rules.md §4: the state (first match wins), the proof
 // states, the summary text when counts are absent, and the allowed claims.
 func TestResultState(t *testing.T) {
 	R := domain.RestoreCompleted

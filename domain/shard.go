@@ -11,7 +11,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// Shards is a snapshot split for a large portfolio (snapshot-format.md): the
+// Shards is a snapshot split for a large portfolio (docs/snapshot-format.md): the
 // portfolio, published as index.json, and each tenant's own records as a
 // snapshot of their own, published as tenants/{id}.json. The app reads the
 // index for the portfolio and one tenant's file for that tenant's pages.
@@ -21,7 +21,7 @@ type Shards struct {
 }
 
 // TenantShard is one tenant's records, a snapshot document in the format of
-// snapshot-format.md with this tenant alone.
+// docs/snapshot-format.md with this tenant alone.
 type TenantShard struct {
 	ID       int64
 	Snapshot []byte
@@ -34,7 +34,7 @@ var ErrRejected = errors.New("the snapshot is rejected")
 // Shard checks a snapshot and splits it. Each record goes, byte for byte, to
 // the file of the tenant it names; a record that names no known tenant is in
 // no file, and the index's errors name it, so nothing is lost. Because every
-// derived state depends on one tenant's records only (rules.md), the file of
+// derived state depends on one tenant's records only (docs/rules.md), the file of
 // a tenant that is valid resolves to the same states as the whole snapshot
 // (the JSON paths of its explanations are those of the file). A tenant can
 // also be quarantined by what only the whole shows, such as a record id

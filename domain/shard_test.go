@@ -118,7 +118,7 @@ func TestShardRefusesARejectedSnapshot(t *testing.T) {
 	assert.True(t, c.Rejected())
 }
 
-// Without restore.view a portfolio row carries no restore run (rules.md §7).
+// Without restore.view a portfolio row carries no restore run (docs/rules.md §7).
 func TestPortfolioRowHidesRestoreRunsWithoutRestoreView(t *testing.T) {
 	c := checkFixture(t, "scenarios/viewer-no-restore.json")
 	p := domain.NewPortfolio(c, domain.Resolve(c))

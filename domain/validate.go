@@ -9,16 +9,16 @@ import (
 
 // futureSlack is how far after generated_at a timestamp may lie before it is
 // an error: clocks drift, but a backup that "completed" in the future would
-// look fresh forever (snapshot-format.md, Timestamps).
+// look fresh forever (docs/snapshot-format.md, Timestamps).
 const futureSlack = 5 * time.Minute
 
-// maxNameRunes bounds a tenant name after trimming (snapshot-format.md).
+// maxNameRunes bounds a tenant name after trimming (docs/snapshot-format.md).
 const maxNameRunes = 200
 
 // maxNamedHolders bounds how many other holders of a duplicated id each of
 // its problems names. An id used k times gives k problems; naming every other
 // holder in each made the messages, and the time to build them, grow as k²
-// (4,000 copies of {"id":1}, 36 KB, took seconds and 25 MB of messages).
+// in a document of a few kilobytes.
 const maxNamedHolders = 3
 
 // Edge cases, decided here because the format leaves them open:

@@ -19,7 +19,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/internal/site"
 )
 
-// Browser timings (the performance issue): measured here, in benchmarks,
+// Browser timings (docs/performance.md): measured here, in benchmarks,
 // never asserted in a test. Every load is cold (a new browser profile), on
 // the static site behind nginx on loopback, and each figure is set against a
 // reference loaded side by side, alternately, in the same run. Run them with

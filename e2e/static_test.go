@@ -181,7 +181,7 @@ func readPageState(t *testing.T, ctx context.Context, url string) pageState {
 	t.Helper()
 	var ps pageState
 	require.NoError(t, json.Unmarshal([]byte(evalString(t, ctx, readPage)), &ps), url)
-	// rules.md §6: none of our copy makes a forbidden claim. (The fixtures'
+	// docs/rules.md §6: none of our copy makes a forbidden claim. (The fixtures'
 	// own data contains none of the phrases either.)
 	phrase, found := domain.ContainsForbiddenClaim(ps.Text)
 	assert.False(t, found, "%s says %q", url, phrase)
@@ -275,7 +275,7 @@ func TestStaticSiteAccessibility(t *testing.T) {
 	require.NoError(t, err)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
-	// Every page of the demo, which holds every state of rules.md
+	// Every page of the demo, which holds every state of docs/rules.md
 	// (TestDemoCoversEveryState), and the pages no state reaches: the
 	// snapshots, a filtered portfolio, a banner, a viewer without
 	// restore.view, a rejected snapshot, a tenant that does not exist.
@@ -301,7 +301,7 @@ func TestStaticSiteAccessibility(t *testing.T) {
 	}
 }
 
-// snapshotPages are the addresses interfaces.md gives a resolved snapshot:
+// snapshotPages are the addresses docs/interfaces.md gives a resolved snapshot:
 // its portfolio, and for each tenant its dashboard, restore runs, backup
 // sets and every run.
 func snapshotPages(name string, res domain.Resolution) []string {

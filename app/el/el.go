@@ -4,9 +4,9 @@
 //
 // Why: go-app generates a Go type for every HTML element, and the linker
 // keeps, on each type the program uses, every method whose name the program
-// calls on any element. With the 33 element types the pages used, that was
-// 150 KB of app.wasm (35 KB after brotli) for code that differs only in its
-// tag (issue 5 asks app.wasm to stay within 1.15× go-app's hello app).
+// calls on any element: with the 33 element types the pages used, a set of
+// methods each for code that differs only in its tag, and app.wasm's size
+// is part of the product (docs/performance.md, "app.wasm's size").
 // One element type costs one set of methods. go-app updates an app.Elem in
 // place when the tag is the same, as it does the typed elements.
 //

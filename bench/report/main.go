@@ -1,6 +1,6 @@
 // Command report measures tenantatlas against the least work that could do
 // its job, side by side in one run, and writes the figures as Markdown
-// (`make bench` runs it; README's Performance section quotes it). Every
+// (`make bench` runs it; docs/performance.md quotes it). Every
 // figure is a ratio to a reference measured in the same run, alternately, so
 // that a noisy machine slows both alike. Nothing here is a test: no figure
 // fails a build.

@@ -10,7 +10,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// TestDemoCoversEveryState: every state, reason and kind of rules.md occurs
+// TestDemoCoversEveryState: every state, reason and kind of docs/rules.md occurs
 // in demo.json, as computed by resolving it.
 func TestDemoCoversEveryState(t *testing.T) {
 	_, out, _ := runCLI(t, "", "resolve", fixture("demo.json"))

@@ -30,7 +30,7 @@ func checkFile(name string, stdin io.Reader, maxBytes int64) (*domain.Checked, e
 	return domain.Check(f, domain.Limits{MaxBytes: maxBytes}), nil
 }
 
-// exitFor is the exit status a checked snapshot earns (interfaces.md).
+// exitFor is the exit status a checked snapshot earns (docs/interfaces.md).
 func exitFor(c *domain.Checked) int {
 	switch {
 	case c.Rejected():

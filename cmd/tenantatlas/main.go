@@ -10,7 +10,7 @@ import (
 	"sort"
 )
 
-// Exit statuses shared by validate and resolve (interfaces.md).
+// Exit statuses shared by validate and resolve (docs/interfaces.md).
 const (
 	exitOK       = 0
 	exitRecords  = 1 // errors in records (orphans, quarantined tenants)

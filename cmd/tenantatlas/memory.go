@@ -15,25 +15,20 @@ const prefaultFrom = 8 << 20
 //
 // The heap is kept within 2.5 times the snapshot's size (never below
 // 64 MiB). A soft limit: it costs collection work near the limit, never a
-// failure. Where it sits was measured on 100,000 runs (63 MB), fresh
-// processes side by side:
+// failure. Why 2.5 (the measurements are in docs/performance.md):
 //   - Decoding holds about 2.1 times the snapshot at its peak (records,
 //     their metas, chunks not yet joined), live and garbage, and nothing
 //     is collected before then: the limit must stay above that, or the
-//     collector runs through decoding. At 2.2 times it ran three times
-//     and `resolve` took 0.63-0.69 s, against 0.50-0.55 s at 2.5.
+//     collector runs through decoding.
 //   - Above it, every megabyte of room is a megabyte of memory touched for
-//     the first time, which on the virtual machines measured costs about
-//     1.3 ms a MiB: at 2.9 times `resolve` took 0.55-0.60 s.
+//     the first time, which costs time of its own.
 //   - At 2.5 times the heap is collected once, as decoding ends and its
-//     metas and chunks are garbage (60 MB live after it), and resolution
-//     fits in what is left.
+//     metas and chunks are garbage, and resolution fits in what is left.
 //
 // For a large snapshot the heap will reach that limit anyway, so it is
 // collected only there (GOGC off), and its pages are mapped in advance in
-// one system call. Taking a page on first touch cost about 3 ms a MiB, 15
-// times what mapping it in bulk does: `resolve` on 100,000 runs took 40,700
-// page faults, a quarter of its time; with the heap mapped in advance, 2,700.
+// one system call: taking pages one fault at a time, on first touch, costs
+// many times what mapping them in bulk does.
 //
 // The limit counts from what the heap held live at the last collection:
 // nothing in a command, a portfolio's bytes in a benchmark of one.

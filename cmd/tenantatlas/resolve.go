@@ -129,8 +129,8 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 	workers := runtime.GOMAXPROCS(0)
 	const batch = 64
 	encoded := make([][]byte, batch)
-	// A writer a worker, kept from batch to batch: its buffer grows once
-	// (a new one each batch was a sixth of resolve's allocation).
+	// A writer a worker, kept from batch to batch: its buffer grows once,
+	// where a new one each batch would allocate it again.
 	writers := make([]tenantWriter, workers)
 	n := 0
 	for start := 0; start < len(ids); start += batch {

@@ -208,7 +208,7 @@ func TestServeWithoutRestoreView(t *testing.T) {
 	assertNoSubstring(t, html, "backup-set-row", "backup sets without backup.view")
 }
 
-// rules.md §6: no page says a forbidden phrase in its own copy.
+// docs/rules.md §6: no page says a forbidden phrase in its own copy.
 func TestServeNoForbiddenClaims(t *testing.T) {
 	root := startServe(t, "/")
 	tags := regexp.MustCompile(`(?s)<script.*?</script>|<[^>]+>`)

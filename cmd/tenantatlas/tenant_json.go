@@ -14,9 +14,9 @@ import (
 // encoding/json on every fixture and on generated portfolios.
 //
 // Why by hand: a portfolio's output is twice its input, and encoding it by
-// reflection (json/v2, which beat encoding/json) was a quarter of `resolve`'s
-// time on 100,000 runs. The resolution's types are few and settled by
-// interfaces.md; a field added to them fails that test until it is written
+// reflection (json/v2, which beat encoding/json) was a large part of
+// `resolve`'s time (docs/performance.md). The resolution's types are few and settled by
+// docs/interfaces.md; a field added to them fails that test until it is written
 // here too.
 type tenantWriter struct {
 	b     []byte

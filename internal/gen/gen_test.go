@@ -78,7 +78,7 @@ func TestLargePortfolioFitsTheDefaultLimit(t *testing.T) {
 	assert.Less(t, int64(n), int64(domain.DefaultMaxBytes))
 }
 
-// A portfolio of a few thousand runs shows every state of rules.md, each
+// A portfolio of a few thousand runs shows every state of docs/rules.md, each
 // proof-state variant of §4, and results with full, partial and no counts.
 func TestWriteHasRealisticShape(t *testing.T) {
 	doc := generate(t, gen.Options{Tenants: 120, RunsPerTenant: 25, Seed: 3})

@@ -195,7 +195,7 @@ func minutes(rng *rand.Rand, lo, hi int) time.Duration {
 var lastNight = time.Date(2026, 4, 8, 22, 0, 0, 0, time.UTC)
 
 // planBackups writes up to two weeks of nightly backup history; the latest
-// night's fate decides the posture (rules.md §1), in proportions an MSP would
+// night's fate decides the posture (docs/rules.md §1), in proportions an MSP would
 // recognise.
 func planBackups(rng *rand.Rand, p *tenantPlan, ids *counters) {
 	night := func(daysAgo int) time.Time { // a night's start, jittered per set

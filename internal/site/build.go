@@ -34,9 +34,8 @@ type BuildOptions struct {
 	Fixtures fs.FS
 	// Progress receives a line now and then; nil for none.
 	Progress io.Writer
-	// QuickCompression trades app.wasm's brotli size for build time (about
-	// 1.85 MB in 2 s against 1.63 MB in 37 s, measured on the same
-	// app.wasm): for tests, which check serving, not ratios.
+	// QuickCompression trades app.wasm's brotli size for build time
+	// (docs/performance.md): for tests, which check serving, not ratios.
 	QuickCompression bool
 	// Site options, e.g. ShardAbove.
 	Site []Option
@@ -310,7 +309,7 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 }
 
 // brotliLevel is the best compression for app.wasm, fetched by every visitor
-// and worth 37 s of build; everything else gets a quicker level: thousands of
+// and worth the slowest step of a build; everything else gets a quicker level: thousands of
 // pages and tenant files, or a snapshot of tens of megabytes, would take
 // minutes at the best level.
 func brotliLevel(rel string, quick bool) int {

@@ -69,7 +69,7 @@ func shipped(t *testing.T) map[string][]byte {
 // fixtures/series (no other fixture has a dot in its name).
 func inSeries(name string) bool { return strings.Contains(name, ".") }
 
-// expectedPages lists the pages interfaces.md gives a snapshot, from the
+// expectedPages lists the pages docs/interfaces.md gives a snapshot, from the
 // domain's own resolution: the portfolio, and unless the snapshot is
 // rejected, each tenant's dashboard, restore runs and backup sets, and each
 // run of a valid tenant; a snapshot of a series also has its changes page.

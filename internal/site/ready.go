@@ -9,7 +9,7 @@ import (
 
 // go-app's server encoder writes an attribute whose value is "true" as a bare
 // attribute (<main data-ready>), but the page contract is data-ready="true"
-// (interfaces.md). readyFix restores the value on the <main> tag only. go-app
+// (docs/interfaces.md). readyFix restores the value on the <main> tag only. go-app
 // writes the attributes of a tag in no fixed order, hence the pattern; no
 // snapshot data is ever written into the <main> tag.
 var mainTag = regexp.MustCompile(`<main\b[^>]*>`)

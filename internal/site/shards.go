@@ -15,7 +15,7 @@ import (
 )
 
 // DefaultShardAbove is the snapshot size above which the site publishes a
-// snapshot sharded (snapshot-format.md): index.json and one file per tenant.
+// snapshot sharded (docs/snapshot-format.md): index.json and one file per tenant.
 // Below it one file is quicker to fetch than two.
 const DefaultShardAbove = 1 << 20
 
