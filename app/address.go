@@ -78,10 +78,11 @@ func ParseAddress(path string, query url.Values) Address {
 	case reChanges.MatchString(path):
 		m := reChanges.FindStringSubmatch(path)
 		a.Kind, a.Snap = pageChanges, m[1]
+	case reCoverage.MatchString(path):
+		a.Kind, a.Snap = pageCoverage, reCoverage.FindStringSubmatch(path)[1]
 	}
 	if bad {
 		a = Address{Kind: pageUnknown, Query: a.Query}
-		reCoverage = regexp.MustCompile(`^/s/` + snapName + `/coverage$`)
 	}
 	return a
 }

@@ -41,7 +41,7 @@ func (p *restoreRunsPage) Render() app.UI {
 			keep.Set("recovery_posture_reason", banner.Reason)
 		}
 		order := readRunSort(p.addr.Query)
-		rows := runRows(ts, recs)
+		rows := runRows(ts, recs, p.view.Can(domain.CapBackupView))
 		sortRuns(rows, order)
 		path := fmt.Sprintf("/s/%s/tenants/%d/restore-runs", snap, ts.TenantID)
 		head := func(key, label string) app.UI { return sortHead(path, keep, order, key, label) }
@@ -79,11 +79,15 @@ func (p *restoreRunsPage) Render() app.UI {
 }
 
 // runRows joins each derived run with its records. A backup set or an
-// operation of another tenant is never found through this tenant.
-func runRows(ts *domain.TenantState, recs *tenantRecords) []runRow {
+// operation of another tenant is never found through this tenant, and a
+// viewer without backup.view sees a set's id only, never its record
+// (docs/rules.md §7): the id is the run's own, the name is the set's.
+func runRows(ts *domain.TenantState, recs *tenantRecords, canBackup bool) []runRow {
 	sets := map[int64]*domain.BackupSet{}
-	for _, b := range recs.BackupSets {
-		sets[b.ID] = b
+	if canBackup {
+		for _, b := range recs.BackupSets {
+			sets[b.ID] = b
+		}
 	}
 	rows := make([]runRow, 0, len(ts.RestoreRuns))
 	for i := range ts.RestoreRuns {
