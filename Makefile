@@ -136,6 +136,7 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzResolveEdits$$' ./domain/
 	$(FUZZ) -fuzz '^FuzzParallelDecoding$$' ./domain/
 	$(FUZZ) -fuzz '^FuzzEdgeIDs$$' ./domain/
+	$(FUZZ) -fuzz '^FuzzTimestampOrder$$' ./domain/
 	$(FUZZ) -fuzz '^FuzzRestoreRunsQuery$$' ./app/
 	$(FUZZ) -fuzz '^FuzzEscape$$' ./internal/termtext/
 	$(FUZZ) -fuzz '^FuzzTextOutput$$' ./cmd/tenantatlas/

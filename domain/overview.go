@@ -18,15 +18,16 @@ func relevantTime(r *RestoreRun) time.Time {
 // §3) from its runs' attention. Only the latest relevant run decides: an older
 // failure does not weaken a newer clean run, and a newer failure always
 // weakens an older clean one. It never depends on backup health.
-func recoveryEvidence(t *Tenant, runs []*RestoreRun, states []RunState, backupPosture string, canView bool) *RecoveryEvidence {
+func recoveryEvidence(t *Tenant, runs []*RestoreRun, attOf func(i int) *Attention, backupPosture string, canView bool) *RecoveryEvidence {
 	var latest *RestoreRun
 	var latestAtt Attention
 	for i, r := range runs {
-		if states[i].Attention.State == AttentionNotExecuted {
+		a := attOf(i)
+		if a.State == AttentionNotExecuted {
 			continue // previews, dry runs and runs that never executed prove nothing
 		}
 		if latest == nil || later(relevantTime(r), r.ID, relevantTime(latest), latest.ID) {
-			latest, latestAtt = r, states[i].Attention
+			latest, latestAtt = r, *a
 		}
 	}
 

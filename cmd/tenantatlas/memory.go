@@ -33,13 +33,17 @@ const prefaultFrom = 8 << 20
 // The limit counts from what the heap held live at the last collection:
 // nothing in a command, a portfolio's bytes in a benchmark of one.
 func boundMemory(snapshotSize int64) {
+	if snapshotSize < prefaultFrom {
+		// A small file's heap is left to the collector's usual pacing. A
+		// limit sized by the file would be wrong for a file of tiny
+		// records: a million empty ones (3 MB) take 500 MB whatever is
+		// done, and under a limit of 64 MiB the collector ran all the way.
+		return
+	}
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}} // as of the last collection
 	metrics.Read(live)
 	room := max(64<<20, snapshotSize*25/10)
 	debug.SetMemoryLimit(int64(live[0].Value.Uint64()) + room)
-	if snapshotSize < prefaultFrom {
-		return
-	}
 	debug.SetGCPercent(-1)
 	if prefault(room * 9 / 10) {
 		// The block is garbage now; collecting it (a heap of almost

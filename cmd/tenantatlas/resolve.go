@@ -133,8 +133,17 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 	// where a new one each batch would allocate it again.
 	writers := make([]tenantWriter, workers)
 	n := 0
-	for start := 0; start < len(ids); start += batch {
-		part := ids[start:min(start+batch, len(ids))]
+	sep := func() error {
+		s := "[\n    "
+		if n > 0 {
+			s = ",\n    "
+		}
+		n++
+		_, err := io.WriteString(w, s)
+		return err
+	}
+	// encode resolves and writes the tenants of part in parallel.
+	encode := func(part []int) error {
 		var wg sync.WaitGroup
 		next := make(chan int, len(part))
 		for k := range part {
@@ -157,18 +166,41 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 		}
 		wg.Wait()
 		for k := range part {
-			sep := "[\n    "
-			if n > 0 {
-				sep = ",\n    "
-			}
-			n++
-			if _, err := io.WriteString(w, sep); err != nil {
+			if err := sep(); err != nil {
 				return err
 			}
 			if _, err := w.Write(encoded[k]); err != nil {
 				return err
 			}
 		}
+		return nil
+	}
+	var part []int
+	for _, i := range ids {
+		if r.RunCount(i) <= streamRunsFrom {
+			if part = append(part, i); len(part) == batch {
+				if err := encode(part); err != nil {
+					return err
+				}
+				part = part[:0]
+			}
+			continue
+		}
+		// A tenant of many runs is written as it is resolved, a run at a
+		// time: whole, its states and their JSON were 9.5 times its file.
+		if err := encode(part); err != nil {
+			return err
+		}
+		part = part[:0]
+		if err := sep(); err != nil {
+			return err
+		}
+		if err := writers[0].stream(w, r, i); err != nil {
+			return err
+		}
+	}
+	if err := encode(part); err != nil {
+		return err
 	}
 	end := "\n  ]\n}\n"
 	if n == 0 {
@@ -177,6 +209,10 @@ func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int
 	_, err = io.WriteString(w, end)
 	return err
 }
+
+// streamRunsFrom is how many runs make a tenant written a run at a time;
+// a tenant of fewer is resolved whole, in parallel with others.
+var streamRunsFrom = 1024
 
 // writeTable prints one line a tenant and its runs beneath it, then errors.
 func writeTable(w io.Writer, res *domain.Resolution) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -187,6 +188,37 @@ func (w *tenantWriter) quote(s string) {
 }
 
 func (w *tenantWriter) tenant(t *domain.TenantState) {
+	w.tenantHead(t)
+	list(w, "restore_runs", t.RestoreRuns, w.run)
+	w.close('}')
+}
+
+// stream writes the resolver's i-th tenant to out as tenant does, its runs
+// resolved one at a time and written a buffer at a time.
+func (w *tenantWriter) stream(out io.Writer, r *domain.Resolver, i int) error {
+	ts, runs := r.TenantStream(i)
+	w.reset()
+	w.tenantHead(&ts)
+	w.key("restore_runs")
+	w.open('[')
+	for run := range runs {
+		w.elem()
+		w.run(run)
+		if len(w.b) >= 64<<10 {
+			if _, err := out.Write(w.b); err != nil {
+				return err
+			}
+			w.b = w.b[:0]
+		}
+	}
+	w.close(']')
+	w.close('}')
+	_, err := out.Write(w.b)
+	return err
+}
+
+// tenantHead writes a tenant up to its runs.
+func (w *tenantWriter) tenantHead(t *domain.TenantState) {
 	w.open('{')
 	w.int("tenant_id", t.TenantID)
 	w.str("name", t.Name)
@@ -196,8 +228,6 @@ func (w *tenantWriter) tenant(t *domain.TenantState) {
 	w.key("recovery_evidence")
 	w.recoveryEvidence(t.RecoveryEvidence)
 	list(w, "needs_attention", t.NeedsAttention, w.attentionItem)
-	list(w, "restore_runs", t.RestoreRuns, w.run)
-	w.close('}')
 }
 
 func (w *tenantWriter) backupHealth(h *domain.BackupHealth) {
