@@ -122,10 +122,10 @@ func runListRow(snap string, tenant int64, r runRow, marked bool) app.UI {
 	return tr.Body(
 		el.Th().Attr("scope", "row").Body(el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, tenant, s.ID))).Textf("Run #%d", s.ID), mark),
 		el.Td().DataSet("label", "Result").Body(badge("result:"+s.Result.State, s.Result.StatusLabel)),
-		el.Td().DataSet("label", "Attention").Body(
+		el.Td().DataSet("label", "Attention").Body(el.Span().Body(
 			el.Span().Class("cell-main").Text(attentionWords[s.Attention.State]),
 			el.Span().Class("cell-sub").Text(s.Attention.PrimaryNextAction),
-		),
+		)),
 		el.Td().DataSet("label", "Created").Body(timeEl(r.raw.CreatedAt)),
 		el.Td().DataSet("label", "Completed").Body(optTimeEl(r.raw.CompletedAt, "not completed")),
 		el.Td().DataSet("label", "Dry run").Text(dry),
