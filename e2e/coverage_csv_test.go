@@ -40,8 +40,11 @@ func cliCSV(t *testing.T, name string) (header string, rows map[string]string) {
 // turns into an object URL, and lets the browser save downloads into dir.
 func captureDownloads(dir string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		// The tab's own browser context: the package's tests share one
+		// browser, each in a context of its own.
 		if _, err := cdp.Call(ctx, tg, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+			BrowserContextID: chromedp.FromContext(ctx).BrowserContextID}); err != nil {
 			return err
 		}
 		_, err := chromedp.Evaluate[any](`(() => { window.__csv = null; const make = URL.createObjectURL;
