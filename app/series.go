@@ -105,6 +105,11 @@ var errNotInSeries = errors.New("not in a series")
 // loadSeries reads the series of snap up to and including it. The result is
 // cached with the views.
 func loadSeries(snap string) (*seriesInfo, error) {
+	if !IsLocal(snap) && !strings.Contains(snap, ".") {
+		// A series snapshot is SERIES.STEM: without a dot the name is
+		// in none, and the browser need not fetch the catalog to know.
+		return nil, errNotInSeries
+	}
 	c, err := catalogFor(snap)
 	if err != nil {
 		return nil, err
