@@ -105,9 +105,9 @@ var errNotInSeries = errors.New("not in a series")
 // loadSeries reads the series of snap up to and including it. The result is
 // cached with the views.
 func loadSeries(snap string) (*seriesInfo, error) {
-	// A shipped snapshot of a series is always named SERIES.STEM: one
-	// without a dot is in none, and its pages need not fetch the catalog.
 	if !IsLocal(snap) && !strings.Contains(snap, ".") {
+		// A series snapshot is SERIES.STEM: without a dot the name is
+		// in none, and the browser need not fetch the catalog to know.
 		return nil, errNotInSeries
 	}
 	c, err := catalogFor(snap)
