@@ -64,6 +64,10 @@ func browserOptions(chromium, profile string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
+		// A sweep through the app's router pushes history entries faster
+		// than a person clicks; past Chromium's flooding limit it drops
+		// pushState silently, and the address stays behind the page.
+		chromedp.Flag("disable-ipc-flooding-protection", true),
 		chromedp.WindowSize(1280, 900),
 	}
 }
