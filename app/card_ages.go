@@ -48,7 +48,7 @@ func freshnessHours(recs *tenantRecords) int64 {
 }
 
 // restoreAge is the recovery card's line: when the latest executed (that
-// is, relevant) restore run happened, as rules.md §3 places it.
+// is, relevant) restore run happened, as docs/rules.md §3 places it.
 func restoreAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
 	p := el.P().Class("age").DataSet("testid", "restore-age")
 	id := ts.RecoveryEvidence.LatestRelevantRestoreRunID

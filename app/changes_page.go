@@ -187,7 +187,7 @@ func changeTable(caption, snap, from string, rows []change.TenantChange, canRest
 }
 
 // describe is change's sentence for a row; without restore.view it names no
-// restore run, state or count (rules.md §7).
+// restore run, state or count (docs/rules.md §7).
 func describe(tc *change.TenantChange, canRestore bool) string {
 	if canRestore {
 		return change.Describe(tc)
@@ -203,7 +203,7 @@ func toneOr(t string) string {
 }
 
 // runLinks links the runs a row names: those whose states changed, else the
-// latest relevant one. Without restore.view no run is shown (rules.md §7).
+// latest relevant one. Without restore.view no run is shown (docs/rules.md §7).
 func runLinks(snap string, tc *change.TenantChange, canRestore bool) app.UI {
 	if !canRestore {
 		return el.Span().Class("muted").Text("Not shown: restore.view is missing")

@@ -83,7 +83,7 @@ func diffOf(t *testing.T, src memSource, old, new string) *change.Diff {
 	return d
 }
 
-// forbiddenInChanges are words change copy never uses, besides rules.md §6.
+// forbiddenInChanges are words change copy never uses, besides docs/rules.md §6.
 var forbiddenInChanges = []string{"recovered", "fixed", "resolved"}
 
 func assertHonestCopy(t *testing.T, page, where string) {
@@ -213,7 +213,7 @@ func TestChangesPageFrom(t *testing.T) {
 	assert.False(t, ready(page))
 	assert.Empty(t, tags(page, "not-found"))
 
-	// Without restore.view no restore record reaches the page (rules.md §7).
+	// Without restore.view no restore record reaches the page (docs/rules.md §7).
 	page = s.get("/s/viewer-no-restore/changes?from=" + last)
 	require.NotEmpty(t, tags(page, "change-row"))
 	for _, leak := range []string{"Run #", "restore-runs/", "restore run #"} {
@@ -244,7 +244,7 @@ func TestSinceMarkers(t *testing.T) {
 			})])
 			since := regexp.MustCompile(`<td[^>]*data-since="([^"]*)"[^>]*>`).FindAllStringSubmatch(row, -1)
 			dash := s.get(fmt.Sprintf("/s/%s/tenants/%d", name, ts.TenantID))
-			// The dashboard's own copy keeps rules.md §6; the words this
+			// The dashboard's own copy keeps docs/rules.md §6; the words this
 			// issue adds (since, timeline) also avoid the change words.
 			phrase, found := domain.ContainsForbiddenClaim(text(dash))
 			assert.False(t, found, "%s tenant %d says %q", name, ts.TenantID, phrase)

@@ -6,7 +6,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/app/el"
 )
 
-// boundaryWords say, for a run's recovery_claim_boundary (rules.md §2),
+// boundaryWords say, for a run's recovery_claim_boundary (docs/rules.md §2),
 // what the run does not show. A run's page carries it beside the decision,
 // so that a printed run says its limit too.
 var boundaryWords = map[string]string{

@@ -15,7 +15,7 @@ import (
 // page itself, "location" on the list a run's detail belongs to (go-app
 // writes a value of "true" as a bare attribute, which reads as false). An area the
 // viewer may not open is named but not linked, and says what access is
-// missing (rules.md §7).
+// missing (docs/rules.md §7).
 func tenantNav(snap string, v *View, tenant int64, current pageKind) app.UI {
 	base := fmt.Sprintf("/s/%s/tenants/%d", snap, tenant)
 	item := func(kind pageKind, label, path string, need domain.Capability) app.UI {

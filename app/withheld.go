@@ -7,7 +7,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// A snapshot whose viewer lacks a capability (rules.md §7) is never
+// A snapshot whose viewer lacks a capability (docs/rules.md §7) is never
 // published as the backend wrote it: anyone could read the records from the
 // file that no page shows. It is published sharded, and each tenant's file
 // holds only the records the viewer may see, beside the tenant's states

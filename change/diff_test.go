@@ -143,7 +143,7 @@ func TestDirection(t *testing.T) {
 }
 
 // TestPairsOnlyWhereComparable: data_status always, the rest only when the
-// tenant is valid on both sides (interfaces.md).
+// tenant is valid on both sides (docs/interfaces.md).
 func TestPairsOnlyWhereComparable(t *testing.T) {
 	valid := tenant(1, healthy, clean, done(1))
 	for _, c := range []struct {
@@ -170,7 +170,7 @@ func TestPairsOnlyWhereComparable(t *testing.T) {
 	}
 }
 
-// TestDiffJSON: the members and their order as interfaces.md shows them.
+// TestDiffJSON: the members and their order as docs/interfaces.md shows them.
 func TestDiffJSON(t *testing.T) {
 	old := resolution(day1, tenant(1, healthy, clean, done(100)), tenant(2, healthy, unknown))
 	old.Name = p("Demo")

@@ -178,7 +178,7 @@ func TestEntryOfPortfolio(t *testing.T) {
 	assert.Equal(t, want, change.EntryOfPortfolio("s", port))
 }
 
-// TestHistoryJSON: members and order as interfaces.md shows them.
+// TestHistoryJSON: members and order as docs/interfaces.md shows them.
 func TestHistoryJSON(t *testing.T) {
 	e1, err := change.EntryOf("2026-04-08.json", resolution(at(8), tenant(1, healthy, weakened), tenant(2, healthy, clean)))
 	require.NoError(t, err)

@@ -186,7 +186,7 @@ func valid(t *domain.TenantState) bool {
 	return t.DataStatus == domain.DataValid && t.BackupHealth != nil && t.RecoveryEvidence != nil
 }
 
-// kinds is the tenant's Needs Attention kinds, in the order rules.md §3
+// kinds is the tenant's Needs Attention kinds, in the order docs/rules.md §3
 // lists them; never nil.
 func kinds(t *domain.TenantState) []string {
 	out := make([]string, 0, len(t.NeedsAttention))

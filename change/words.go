@@ -10,7 +10,7 @@ import (
 
 // The words below state changes as facts. They never say a state was
 // "recovered", "fixed" or "resolved", never call a backup "healthy" and never
-// make a claim of rules.md §6: a posture that went to healthy reads "backup was
+// make a claim of docs/rules.md §6: a posture that went to healthy reads "backup was
 // stale, now current", and an overview now without visible issues keeps its
 // claim boundary.
 

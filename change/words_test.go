@@ -11,7 +11,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// forbidden are the claims of rules.md §6 and the words change copy never
+// forbidden are the claims of docs/rules.md §6 and the words change copy never
 // uses (docs/history.md).
 var forbidden = []string{"recovery verified", "verified recovery", "recovery proven", "fully recovered",
 	"healthy", "compliant", "customer-safe", "customer safe", "recovered", "fixed", "resolved"}

@@ -54,7 +54,7 @@ type PortfolioRow struct {
 	// on (the latest usable one); null without one or without backup.view.
 	LatestBackupAt *time.Time `json:"latest_backup_at,omitempty"`
 	// LatestRelevantRestoreAt is when the latest relevant run happened, as
-	// rules.md §3 picks it: completed_at, or created_at where that is null;
+	// docs/rules.md §3 picks it: completed_at, or created_at where that is null;
 	// null without one or without restore.view.
 	LatestRelevantRestoreAt *time.Time `json:"latest_relevant_restore_at,omitempty"`
 }

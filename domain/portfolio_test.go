@@ -12,7 +12,7 @@ import (
 
 // A portfolio row says when its latest backup and latest relevant restore
 // happened, and how many Needs Attention entries the tenant has; a record
-// the viewer may not see leaves its time out (rules.md §7).
+// the viewer may not see leaves its time out (docs/rules.md §7).
 func TestPortfolioRowTimes(t *testing.T) {
 	at := func(s string) *time.Time {
 		v, err := time.Parse(time.RFC3339, s)

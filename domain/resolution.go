@@ -37,7 +37,7 @@ type TenantState struct {
 // Why says which rule derived a state and which records it rested on, the way
 // a compiler diagnostic carries its position.
 type Why struct {
-	// Rule names the rule that matched, e.g. "rules.md §1 stale": a section of
+	// Rule names the rule that matched, e.g. "docs/rules.md §1 stale": a section of
 	// docs/rules.md.
 	Rule string `json:"rule"`
 	// Text is the explanation a person reads behind "Why this state?".

@@ -13,7 +13,7 @@ import (
 func series(day string) string { return filepath.Join("testdata", "series", "2026-04-"+day+".json") }
 
 // TestDiffExitStatuses: 0 nothing changed, 1 something changed, 2 a
-// rejected side or a usage or I/O error (interfaces.md).
+// rejected side or a usage or I/O error (docs/interfaces.md).
 func TestDiffExitStatuses(t *testing.T) {
 	day7, err := os.ReadFile(series("07"))
 	require.NoError(t, err)
@@ -109,7 +109,7 @@ func TestChangeTextEscapes(t *testing.T) {
 	assert.Equal(t, "Contoso <b>Ltd</b> é", changeText("Contoso <b>Ltd</b> é"))
 }
 
-// forbiddenCopy are the claims never made (rules.md §6) and the words
+// forbiddenCopy are the claims never made (docs/rules.md §6) and the words
 // change copy never uses.
 var forbiddenCopy = []string{"recovery verified", "verified recovery", "recovery proven", "fully recovered",
 	"healthy", "compliant", "customer-safe", "customer safe", "recovered", "fixed", "resolved"}

@@ -10,7 +10,7 @@ import (
 )
 
 // TestHistoryExitStatuses: 0, or 2 on a rejected snapshot, two snapshots at
-// one instant, or a usage or I/O error (interfaces.md).
+// one instant, or a usage or I/O error (docs/interfaces.md).
 func TestHistoryExitStatuses(t *testing.T) {
 	day8, err := os.ReadFile(series("08"))
 	require.NoError(t, err)
