@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -129,27 +128,12 @@ func TestChangesInTheBrowser(t *testing.T) {
 // timeline have no serious or critical accessibility violation.
 func TestChangesAccessibility(t *testing.T) {
 	chromium := requireTools(t)
-	axePath := os.Getenv("AXE_CORE_JS")
-	if axePath == "" {
-		t.Skip("SKIPPED: set AXE_CORE_JS to axe-core's axe.min.js to run the accessibility checks")
-	}
-	axe, err := os.ReadFile(axePath)
-	require.NoError(t, err)
+	axe := requireAxe(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
 	for _, p := range []string{"s/demo.2026-04-09/changes", "s/demo.2026-04-03/changes", "s/demo.2026-04-09/", "s/demo.2026-04-09/tenants/5"} {
 		visit(t, ctx, srv.URL+p)
-		evalString(t, ctx, `document.querySelectorAll("details").forEach(d => d.open = true), "ok"`)
-		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(axe)))
-		require.NoError(t, err)
-		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-			.then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-			.map(v => v.id + " (" + v.impact + "): " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
-		require.NoError(t, err)
-		var violations []string
-		require.NoError(t, json.Unmarshal([]byte(out), &violations))
-		sort.Strings(violations)
-		assert.Empty(t, violations, "/%s", p)
+		assert.Empty(t, axeViolations(t, ctx, axe), "/%s", p)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -264,15 +263,7 @@ func nonNil(s []string) []string {
 // finds no serious or critical violation on any kind of page.
 func TestStaticSiteAccessibility(t *testing.T) {
 	chromium := requireTools(t)
-	axePath := os.Getenv("AXE_CORE_JS")
-	if axePath == "" {
-		if os.Getenv("REQUIRE_BROWSER") == "1" {
-			t.Fatal("REQUIRE_BROWSER=1: AXE_CORE_JS must name axe.min.js (.ci/run installs it)")
-		}
-		t.Skip("SKIPPED: set AXE_CORE_JS to axe-core's axe.min.js (npm install axe-core) to run the accessibility checks")
-	}
-	axe, err := os.ReadFile(axePath)
-	require.NoError(t, err)
+	axe := requireAxe(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
 	// Every page of the demo, which holds every state of docs/rules.md
@@ -284,20 +275,7 @@ func TestStaticSiteAccessibility(t *testing.T) {
 	pages = append(pages, snapshotPages("demo", golden(t, "demo"))...)
 	for _, p := range pages {
 		visitInApp(t, ctx, srv.URL+p)
-		// Open the disclosures, so that their content is checked too.
-		evalString(t, ctx, `document.querySelectorAll("details").forEach(d => d.open = true), "ok"`)
-		if evalString(t, ctx, `typeof axe`) == "undefined" { // once a document
-			_, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(axe)))
-			require.NoError(t, err)
-		}
-		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-			.then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-			.map(v => v.id + " (" + v.impact + "): " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
-		require.NoError(t, err)
-		var violations []string
-		require.NoError(t, json.Unmarshal([]byte(out), &violations))
-		sort.Strings(violations)
-		assert.Empty(t, violations, "/%s", p)
+		assert.Empty(t, axeViolations(t, ctx, axe), "/%s", p)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -63,30 +62,13 @@ func TestAppRunListSortSurvivesReload(t *testing.T) {
 // portfolio in need order, a run's detail).
 func TestTimeAndNavigationAccessibility(t *testing.T) {
 	chromium := requireTools(t)
-	axePath := os.Getenv("AXE_CORE_JS")
-	if axePath == "" {
-		if os.Getenv("REQUIRE_BROWSER") == "1" {
-			t.Fatal("REQUIRE_BROWSER=1: AXE_CORE_JS must name axe.min.js (.ci/run installs it)")
-		}
-		t.Skip("SKIPPED: set AXE_CORE_JS to axe-core's axe.min.js to run the accessibility checks")
-	}
-	axe, err := os.ReadFile(axePath)
-	require.NoError(t, err)
+	axe := requireAxe(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	for _, p := range []string{"", "s/demo/?sort=attention", "s/demo/tenants/1/restore-runs?sort=-completed",
 		"s/demo/tenants/5/backup-sets", "s/viewer-no-restore/tenants/1"} {
 		visit(t, ctx, root+p)
-		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](string(axe)))
-		require.NoError(t, err)
-		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-			.then(r => JSON.stringify(r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-			.map(v => v.id + " (" + v.impact + "): " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))`, chromedp.EvalAwaitPromise))
-		require.NoError(t, err)
-		var violations []string
-		require.NoError(t, json.Unmarshal([]byte(out), &violations))
-		sort.Strings(violations)
-		assert.Empty(t, violations, "/%s", p)
+		assert.Empty(t, axeViolations(t, ctx, axe), "/%s", p)
 	}
 }
 
