@@ -14,6 +14,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/termtext"
 )
 
 const diffUsage = `diff [--format json|table] [--tenant ID] [--all] [--max-bytes N] OLD NEW
@@ -61,7 +62,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if c.Rejected() {
 				for _, p := range c.Problems {
 					if p.Reach == domain.ReachSnapshot {
-						fmt.Fprintf(stderr, "tenantatlas diff: %s snapshot %s rejected: %s\n", sides[i], changeText(files[i]), changeText(p.String()))
+						fmt.Fprintf(stderr, "tenantatlas diff: %s snapshot %s rejected: %s\n", sides[i], termtext.Escape(files[i]), termtext.Escape(p.String()))
 					}
 				}
 			}
@@ -116,7 +117,7 @@ func checkSides(files []string, stdin io.Reader, maxBytes int64) ([]*domain.Chec
 		}
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, fmt.Errorf("%s snapshot: %v", sides[i], changeText(err.Error()))
+			return nil, fmt.Errorf("%s snapshot: %v", sides[i], termtext.Escape(err.Error()))
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
@@ -197,15 +198,15 @@ func writeDiffJSON(w io.Writer, d *change.Diff, rows []change.TenantChange) erro
 func writeDiffTable(w io.Writer, files []string, d *change.Diff, rows []change.TenantChange) {
 	for i, side := range []*change.SideHeader{&d.Old, &d.New} {
 		label := [...]string{"old", "new"}[i]
-		fmt.Fprintf(w, "%s: %s, generated at %s", label, changeText(files[i]), changeText(*side.GeneratedAt))
+		fmt.Fprintf(w, "%s: %s, generated at %s", label, termtext.Escape(files[i]), termtext.Escape(*side.GeneratedAt))
 		if side.Name != nil {
-			fmt.Fprintf(w, " (%s)", changeText(*side.Name))
+			fmt.Fprintf(w, " (%s)", termtext.Escape(*side.Name))
 		}
 		fmt.Fprintln(w)
 	}
 	if d.Reversed {
 		fmt.Fprintf(w, "warning: reversed pair: new (%s) was generated before old (%s); the changes below run backwards in time\n",
-			changeText(*d.New.GeneratedAt), changeText(*d.Old.GeneratedAt))
+			termtext.Escape(*d.New.GeneratedAt), termtext.Escape(*d.Old.GeneratedAt))
 	}
 	s := d.Summary
 	fmt.Fprintf(w, "%d added, %d removed, %d changed, %d unchanged; %d worse, %d better, %d mixed\n\n",
@@ -220,15 +221,15 @@ func writeDiffTable(w io.Writer, files []string, d *change.Diff, rows []change.T
 			if tc.Direction != nil {
 				dir = *tc.Direction
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", tc.TenantID, changeText(tc.Name), tc.Change, dir, changeText(change.Describe(&tc)))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", tc.TenantID, termtext.Escape(tc.Name), tc.Change, dir, termtext.Escape(change.Describe(&tc)))
 		}
 		tw.Flush()
 	}
 	for i, side := range []*change.SideHeader{&d.Old, &d.New} {
 		if n := len(side.Errors) + side.ErrorsOmitted; n > 0 {
-			fmt.Fprintf(w, "\n%s (%s), errors in records: %d\n", [...]string{"old", "new"}[i], changeText(files[i]), n)
+			fmt.Fprintf(w, "\n%s (%s), errors in records: %d\n", [...]string{"old", "new"}[i], termtext.Escape(files[i]), n)
 			for _, p := range side.Errors {
-				fmt.Fprintf(w, "  %s\n", changeText(p.String()))
+				fmt.Fprintf(w, "  %s\n", termtext.Escape(p.String()))
 			}
 			if side.ErrorsOmitted > 0 {
 				fmt.Fprintf(w, "  and %d more\n", side.ErrorsOmitted)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/internal/termtext"
 )
 
 func series(day string) string { return filepath.Join("testdata", "series", "2026-04-"+day+".json") }
@@ -105,8 +107,8 @@ func TestChangeTextEscapes(t *testing.T) {
 		assert.NotContains(t, out, "\x1b", args)
 		assert.NotContains(t, out, "\u202e", args)
 	}
-	assert.Equal(t, `a\tb\nc\x00\u200f`, changeText("a\tb\nc\x00\u200f"))
-	assert.Equal(t, "Contoso <b>Ltd</b> é", changeText("Contoso <b>Ltd</b> é"))
+	assert.Equal(t, `a\tb\nc\x00\u200f`, termtext.Escape("a\tb\nc\x00\u200f"))
+	assert.Equal(t, "Contoso <b>Ltd</b> é", termtext.Escape("Contoso <b>Ltd</b> é"))
 }
 
 // forbiddenCopy are the claims never made (docs/rules.md §6) and the words

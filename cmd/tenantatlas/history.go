@@ -13,6 +13,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/termtext"
 )
 
 const historyUsage = `history [--format json|table|csv] [--max-bytes N] FILE...
@@ -53,27 +54,27 @@ func runHistory(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, name := range files {
 		c, err := checkFile(name, stdin, *maxBytes)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", changeText(name), changeText(err.Error()))
+			fmt.Fprintf(stderr, "%s: %v\n", termtext.Escape(name), termtext.Escape(err.Error()))
 			failed = true
 			continue
 		}
 		if c.Rejected() {
 			for _, p := range c.Problems {
 				if p.Reach == domain.ReachSnapshot {
-					fmt.Fprintf(stderr, "%s: rejected: %s\n", changeText(name), changeText(p.String()))
+					fmt.Fprintf(stderr, "%s: rejected: %s\n", termtext.Escape(name), termtext.Escape(p.String()))
 				}
 			}
 			failed = true
 			continue
 		}
 		if n := len(c.Problems) + c.Omitted; n > 0 {
-			fmt.Fprintf(stderr, "%s: errors in records: %d (tenantatlas validate lists them)\n", changeText(name), n)
+			fmt.Fprintf(stderr, "%s: errors in records: %d (tenantatlas validate lists them)\n", termtext.Escape(name), n)
 		}
 		// Only the states are kept: the snapshot and its runs are garbage
 		// before the next file is read.
 		e, err := change.EntryOf(seriesFile(name), resolveAll(c))
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", changeText(name), changeText(err.Error()))
+			fmt.Fprintf(stderr, "%s: %v\n", termtext.Escape(name), termtext.Escape(err.Error()))
 			failed = true
 			continue
 		}
@@ -84,7 +85,7 @@ func runHistory(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	h, err := change.NewHistory(entries)
 	if err != nil {
-		fmt.Fprintf(stderr, "tenantatlas history: %s\n", changeText(err.Error()))
+		fmt.Fprintf(stderr, "tenantatlas history: %s\n", termtext.Escape(err.Error()))
 		return exitRejected
 	}
 	out := bufio.NewWriterSize(stdout, 1<<16)
@@ -122,7 +123,7 @@ func writeHistoryTable(w io.Writer, h *change.History) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TENANT\tNAME\tBACKUP\tSINCE\tRECOVERY EVIDENCE\tSINCE\tIN THE LATEST SNAPSHOT")
 	for _, t := range h.Tenants {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.TenantID, changeText(t.Name),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", t.TenantID, termtext.Escape(t.Name),
 			sinceCells(t.BackupPosture, change.PostureWords), sinceCells(t.OverviewState, change.OverviewWords), latestNote(&t))
 	}
 	tw.Flush()
@@ -132,7 +133,7 @@ func writeHistoryTable(w io.Writer, h *change.History) {
 	fmt.Fprintln(tw, "SNAPSHOT\tGENERATED AT\tBACKUP CURRENT\tDEGRADED\tSTALE\tABSENT\tRECOVERY EVIDENCE NOT YET KNOWN\tWEAKENED\tNO RECENT ISSUES VISIBLE\tINVALID\t")
 	for _, s := range h.Snapshots {
 		c := s.Counts
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", changeText(s.File), changeText(s.GeneratedAt),
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", termtext.Escape(s.File), termtext.Escape(s.GeneratedAt),
 			c.BackupPosture.Healthy, c.BackupPosture.Degraded, c.BackupPosture.Stale, c.BackupPosture.Absent,
 			c.OverviewState.Unvalidated, c.OverviewState.Weakened, c.OverviewState.NoRecentIssuesVisible, c.Invalid)
 	}
@@ -157,7 +158,7 @@ func sinceCells(s *change.Since, words func(string) string) string {
 	if s == nil {
 		return "-\tnever valid"
 	}
-	return words(s.State) + "\t" + changeText(s.Phrase())
+	return words(s.State) + "\t" + termtext.Escape(s.Phrase())
 }
 
 // writeHistoryCSV writes one row a tenant: RFC 4180, cells a spreadsheet
@@ -188,7 +189,7 @@ func writeHistoryCSV(w io.Writer, h *change.History) error {
 }
 
 func historyCell(s string) string {
-	s = changeText(s)
+	s = termtext.Escape(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
