@@ -1,10 +1,10 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/indexjson"
 )
 
 // A sharded snapshot (docs/snapshot-format.md) is read in two parts: its
@@ -13,16 +13,18 @@ import (
 
 // newIndexView reads a sharded snapshot's index.json. The view has the
 // portfolio, and each tenant's name and data status; a quarantined tenant's
-// page needs nothing more, since it shows only the index's errors.
+// page needs nothing more, since it shows only the index's errors. The
+// index is read by internal/indexjson, not encoding/json, whose reflection
+// was most of the time a large portfolio took to appear.
 func newIndexView(name string, data []byte) (*View, error) {
-	var p domain.Portfolio
-	if err := json.Unmarshal(data, &p); err != nil {
+	p, err := indexjson.Decode(data)
+	if err != nil {
 		return nil, fmt.Errorf("the snapshot's index.json cannot be read: %w", err)
 	}
 	if p.Tenants == nil {
 		return nil, fmt.Errorf("the snapshot's index.json has no tenants")
 	}
-	v := &View{Name: name, Portfolio: &p, cost: int64(len(data)), tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+	v := &View{Name: name, Portfolio: p, cost: int64(len(data)), tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
 	for _, t := range p.Tenants {
 		v.tenants[t.ID] = &domain.TenantState{TenantID: t.ID, Name: t.Name, DataStatus: t.Row.DataStatus}
 		v.records[t.ID] = &tenantRecords{Tenant: &domain.Tenant{ID: t.ID, Name: t.Name, FreshnessHours: t.BackupFreshnessHours}}

@@ -1,0 +1,60 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/internal/indexjson"
+)
+
+// The app reads index.json with its own reader (internal/indexjson), not
+// encoding/json: for every index the builder writes, from every shipped
+// snapshot that is not rejected and a generated large one, the two read
+// the same portfolio, and that portfolio is the one written.
+func TestIndexJSONReadsAsWritten(t *testing.T) {
+	type source struct {
+		name string
+		data []byte
+	}
+	var sources []source
+	require.NoError(t, fs.WalkDir(fixtures.FS, ".", func(path string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(path, ".json") {
+			b, err := fs.ReadFile(fixtures.FS, path)
+			require.NoError(t, err)
+			sources = append(sources, source{path, b})
+		}
+		return err
+	}))
+	var large bytes.Buffer
+	require.NoError(t, gen.Write(&large, gen.Options{Tenants: 300, RunsPerTenant: 3, Seed: 7}))
+	sources = append(sources, source{"generated", large.Bytes()})
+
+	read := 0
+	for _, s := range sources {
+		sh, _, err := domain.Shard(bytes.NewReader(s.data), domain.Limits{})
+		if err != nil {
+			continue // rejected: no index is written
+		}
+		written, err := marshalIndex(sh.Index)
+		require.NoError(t, err, s.name)
+		ours, err := indexjson.Decode(written)
+		require.NoError(t, err, s.name)
+		var std domain.Portfolio
+		require.NoError(t, json.Unmarshal(written, &std), s.name)
+		assert.Equal(t, &std, ours, "%s: indexjson and encoding/json", s.name)
+		again, err := marshalIndex(ours)
+		require.NoError(t, err, s.name)
+		assert.Equal(t, string(written), string(again), "%s: read and written again, the same bytes", s.name)
+		read++
+	}
+	assert.Greater(t, read, 10, "indexes read")
+}
