@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +20,9 @@ import (
 type portfolioPage struct {
 	app.Compo
 	loader
+	// rows are the view's tenants ready to filter and sort, kept while the
+	// page shows the same view (portfolio_rows.go).
+	rows *portfolioRows
 }
 
 func (p *portfolioPage) OnNav(ctx app.Context) {
@@ -83,31 +85,11 @@ func (p *portfolioPage) Render() app.UI {
 		q := readPortfolioQuery(p.addr.Query)
 		pf := p.view.Portfolio
 		all := pf.Tenants
-		postureCount, overviewCount, invalid := map[string]int{}, map[string]int{}, 0
-		var rows []domain.PortfolioTenant
-		for _, t := range all {
-			r := t.Row
-			if r.DataStatus != domain.DataValid {
-				invalid++
-			} else {
-				postureCount[*r.BackupPosture]++
-				overviewCount[*r.OverviewState]++
-			}
-			if q.q != "" && !strings.Contains(strings.ToLower(t.Name), strings.ToLower(q.q)) {
-				continue
-			}
-			if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
-				continue
-			}
-			if q.backup != "" && *r.BackupPosture != q.backup {
-				continue
-			}
-			if q.recovery != "" && *r.OverviewState != q.recovery {
-				continue
-			}
-			rows = append(rows, t)
+		if p.rows == nil || p.rows.view != p.view {
+			p.rows = newPortfolioRows(p.view)
 		}
-		sortTenants(rows, q.sort)
+		rows := p.rows.rows(q)
+		postureCount, overviewCount, invalid := p.rows.posture, p.rows.overview, p.rows.invalid
 		snap := p.addr.Snap
 		pg := paginate(len(rows), q.page)
 		return el.Div().Body(
@@ -134,36 +116,30 @@ func (p *portfolioPage) Render() app.UI {
 	})
 }
 
-func sortTenants(rows []domain.PortfolioTenant, by string) {
+// compareBy orders two tenants by a sort key of the portfolio's query; 0
+// leaves them to the name, which breaks every tie.
+func compareBy(a, b domain.PortfolioTenant, by string) int {
 	key := func(t domain.PortfolioTenant) (int, int) {
 		if t.Row.DataStatus != domain.DataValid {
 			return -1, -1 // invalid tenants first: they need a look
 		}
 		return severity[*t.Row.BackupPosture], severity[*t.Row.OverviewState]
 	}
-	slices.SortStableFunc(rows, func(a, b domain.PortfolioTenant) int {
-		switch by {
-		case "id":
-			return cmp.Compare(a.ID, b.ID)
-		case "backup":
-			ka, _ := key(a)
-			kb, _ := key(b)
-			if ka != kb {
-				return cmp.Compare(ka, kb)
-			}
-		case "recovery":
-			_, ka := key(a)
-			_, kb := key(b)
-			if ka != kb {
-				return cmp.Compare(ka, kb)
-			}
-		case "attention":
-			if c := compareNeed(a, b, key); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
-	})
+	switch by {
+	case "id":
+		return cmp.Compare(a.ID, b.ID)
+	case "backup":
+		ka, _ := key(a)
+		kb, _ := key(b)
+		return cmp.Compare(ka, kb)
+	case "recovery":
+		_, ka := key(a)
+		_, kb := key(b)
+		return cmp.Compare(ka, kb)
+	case "attention":
+		return compareNeed(a, b, key)
+	}
+	return 0
 }
 
 // summaryCounts heads the portfolio with the count of tenants in each state;
@@ -211,7 +187,8 @@ func option(value, label, selected string) app.UI {
 const anyValue = "any"
 
 func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
-	return el.Form().Class("filters").Attr("method", "get").Attr("action", link("/s/"+p.addr.Snap+"/")).Attr("role", "search").Body(
+	return el.Form().Class("filters").Attr("method", "get").Attr("action", link("/s/"+p.addr.Snap+"/")).Attr("role", "search").
+		On("submit", submitInApp).Body(
 		el.Label().Attr("for", "q").Text("Search"),
 		el.Input().Attr("type", "search").ID("q").Attr("name", "q").Attr("value", attrValue(q.q)).Attr("placeholder", "Tenant name"),
 		el.Label().Attr("for", "backup").Text("Backup"),
