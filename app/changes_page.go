@@ -255,7 +255,7 @@ func (p *changesPage) fromForm(c *changesInfo) app.UI {
 	if len(opts) == 0 {
 		return app.Text("")
 	}
-	return el.Form().Class("filters card").Attr("method", "get").Attr("action", link("/s/"+snap+"/changes")).Body(
+	return el.Form().Class("filters card").Attr("method", "get").Attr("action", link("/s/"+snap+"/changes")).On("submit", submitInApp).Body(
 		el.Label().Attr("for", "from").Text("Compare with"),
 		el.Select().ID("from").Attr("name", "from").Body(opts...),
 		el.Button().Attr("type", "submit").Class("button").Text("Compare"),

@@ -65,7 +65,12 @@ const FallbackPath = "/_fallback"
 // page is prerendered with its content), in the background in the browser.
 func (l *loader) nav(ctx app.Context) {
 	u := ctx.Page().URL()
+	prev := *l
 	l.addr = ParseAddress(strings.TrimPrefix(u.Path, base), u.Query())
+	if l.keepsView(prev) {
+		ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
+		return
+	}
 	l.view, l.err, l.navigated, l.loading = nil, nil, true, false
 	l.series, l.changes = nil, nil
 	l.fallback = app.IsServer && strings.TrimPrefix(u.Path, base) == FallbackPath
