@@ -3,11 +3,13 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -68,25 +70,54 @@ func pickFilter(t *testing.T, res domain.Resolution) portfolioFilter {
 	return best
 }
 
-// The filter and search controls write the address, and a reload keeps
-// them in effect: the controls show them and the rows match both.
+// The filter and search controls are applied by the app in the tab it
+// runs in: Apply writes the address (so the view can be shared, and
+// history has it) and renders the filtered rows, the CLI's, without a new
+// document; back goes to the filter before; a reload keeps the filter in
+// effect: the controls show it and the rows match.
 func TestAppFilterSurvivesReload(t *testing.T) {
 	chromium := requireTools(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	f := pickFilter(t, golden(t, "demo"))
 	t.Logf("recovery=%s q=%s: tenants %v", f.recovery, f.q, f.want)
+	byTerm := portfolioFilter{q: f.q, recovery: "any", want: []string{}}
+	for _, ts := range golden(t, "demo").Tenants {
+		if strings.Contains(strings.ToLower(ts.Name), f.q) {
+			byTerm.want = append(byTerm.want, tenantID(ts))
+		}
+	}
+	slices.Sort(byTerm.want)
 
-	run(t, ctx, chromedp.Navigate(root+"s/demo/"), waitApp(),
-		chromedp.SendKeys(chromedp.CSS(`#q`), f.q),
-		chromedp.SetValue(chromedp.CSS(`#recovery`), f.recovery))
-	runNavigating(t, ctx, chromedp.Click(chromedp.CSS(`form[role="search"] button[type="submit"]`)))
-	run(t, ctx, waitApp())
-	u, err := url.Parse(evalString(t, ctx, `location.href`))
-	require.NoError(t, err)
+	// window.__sameDocument is lost if Apply loads a new document.
+	run(t, ctx, chromedp.Navigate(root+"s/demo/"), waitApp())
+	evalString(t, ctx, `window.__sameDocument = true; "ok"`)
+	apply := func(f portfolioFilter) *url.URL {
+		t.Helper()
+		before := evalString(t, ctx, `location.href`)
+		run(t, ctx, chromedp.SetValue(chromedp.CSS(`#q`), f.q), chromedp.SetValue(chromedp.CSS(`#recovery`), f.recovery),
+			chromedp.Click(chromedp.CSS(`form[role="search"] button[type="submit"]`)),
+			until(`location.href !== `+quoteJS(t, before)), waitApp())
+		assert.Equal(t, "true", evalString(t, ctx, `String(window.__sameDocument === true)`), "Apply kept the document")
+		u, err := url.Parse(evalString(t, ctx, `location.href`))
+		require.NoError(t, err)
+		return u
+	}
+
+	first := apply(byTerm)
+	assert.Equal(t, f.q, first.Query().Get("q"), "the search is in the address")
+	filterInEffect(t, ctx, byTerm, "after the first Apply")
+
+	u := apply(f)
 	assert.Equal(t, f.q, u.Query().Get("q"), "the search is in the address")
 	assert.Equal(t, f.recovery, u.Query().Get("recovery"), "the filter is in the address")
 	filterInEffect(t, ctx, f, "after Apply")
+
+	run(t, ctx, chromedp.NavigateBack(), until(`location.href === `+quoteJS(t, first.String())), waitApp())
+	assert.Equal(t, "true", evalString(t, ctx, `String(window.__sameDocument === true)`), "back kept the document")
+	filterInEffect(t, ctx, byTerm, "after back")
+	run(t, ctx, chromedp.NavigateForward(), until(`location.href === `+quoteJS(t, u.String())), waitApp())
+	filterInEffect(t, ctx, f, "after forward")
 
 	run(t, ctx, chromedp.Reload(), waitApp())
 	assert.Equal(t, u.String(), evalString(t, ctx, `location.href`), "the reload kept the address")
@@ -97,6 +128,12 @@ func TestAppFilterSurvivesReload(t *testing.T) {
 // exactly f's tenants are listed.
 func filterInEffect(t *testing.T, ctx context.Context, f portfolioFilter, when string) {
 	t.Helper()
+	// The app renders a frame after the address changes: wait (boundedly)
+	// for the rows, then check them.
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	_ = chromedp.Do(wctx, until(fmt.Sprintf(`[...document.querySelectorAll('[data-testid="tenant-row"]')].map(r => r.dataset.tenantId).sort().join(",") === %s`,
+		quoteJS(t, strings.Join(f.want, ",")))))
 	assert.Equal(t, f.q, evalString(t, ctx, `document.getElementById("q").value`), "%s: the search field", when)
 	assert.Equal(t, f.recovery, evalString(t, ctx, `document.getElementById("recovery").value`), "%s: the recovery filter", when)
 	var rows []portfolioRow
