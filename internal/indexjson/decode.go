@@ -53,7 +53,7 @@ func Decode(data []byte) (*domain.Portfolio, error) {
 	}
 	d.space()
 	if d.i != len(d.b) {
-		return nil, d.errf("", "unexpected data after the top-level object")
+		return nil, d.errf("unexpected data after the top-level object")
 	}
 	return p, nil
 }
@@ -61,10 +61,29 @@ func Decode(data []byte) (*domain.Portfolio, error) {
 type decoder struct {
 	b []byte
 	i int
+	// at is where the reader is, member names and element indexes, from
+	// the top: the JSON path of an error is written from it only when
+	// there is one.
+	at []step
 }
 
-// failure carries an *Error up the few levels of the fixed shape.
-func (d *decoder) errf(path, format string, args ...any) error {
+type step struct {
+	name  []byte // a member's name, or nil for an element
+	index int
+}
+
+func (d *decoder) errf(format string, args ...any) error {
+	path := ""
+	for _, s := range d.at {
+		switch {
+		case s.name == nil:
+			path += "[" + strconv.Itoa(s.index) + "]"
+		case path == "":
+			path = string(s.name)
+		default:
+			path += "." + string(s.name)
+		}
+	}
 	return &Error{Path: path, Offset: d.i, Msg: fmt.Sprintf(format, args...)}
 }
 
@@ -88,9 +107,9 @@ func (d *decoder) peek() byte {
 	return 0
 }
 
-func (d *decoder) expect(path string, c byte) error {
+func (d *decoder) expect(c byte) error {
 	if d.peek() != c {
-		return d.errf(path, "want %q", c)
+		return d.errf("want %q", c)
 	}
 	d.i++
 	return nil
@@ -105,10 +124,10 @@ func (d *decoder) null() bool {
 	return false
 }
 
-// members calls member for each member of an object, by name, checking
-// that none comes twice (seen holds the names, in the caller's order).
-func (d *decoder) members(path string, names []string, member func(k int, path string) error) error {
-	if err := d.expect(path, '{'); err != nil {
+// members calls member for each member of an object, by its index in
+// names, checking that none comes twice.
+func (d *decoder) members(names []string, member func(k int) error) error {
+	if err := d.expect('{'); err != nil {
 		return err
 	}
 	var seen uint64 // names are fewer than 64
@@ -117,7 +136,7 @@ func (d *decoder) members(path string, names []string, member func(k int, path s
 		return nil
 	}
 	for {
-		key, err := d.rawString(path)
+		key, err := d.rawString()
 		if err != nil {
 			return err
 		}
@@ -128,23 +147,21 @@ func (d *decoder) members(path string, names []string, member func(k int, path s
 				break
 			}
 		}
-		mpath := path + "." + string(key)
-		if path == "" {
-			mpath = string(key)
-		}
 		if k < 0 {
-			return d.errf(path, "unknown member %s", strconv.Quote(string(key)))
+			return d.errf("unknown member %s", strconv.Quote(string(key)))
 		}
+		d.at = append(d.at, step{name: key})
 		if seen&(1<<k) != 0 {
-			return d.errf(mpath, "the member is there twice")
+			return d.errf("the member is there twice")
 		}
 		seen |= 1 << k
-		if err := d.expect(mpath, ':'); err != nil {
+		if err := d.expect(':'); err != nil {
 			return err
 		}
-		if err := member(k, mpath); err != nil {
+		if err := member(k); err != nil {
 			return err
 		}
+		d.at = d.at[:len(d.at)-1]
 		switch d.peek() {
 		case ',':
 			d.i++
@@ -152,14 +169,14 @@ func (d *decoder) members(path string, names []string, member func(k int, path s
 			d.i++
 			return nil
 		default:
-			return d.errf(path, "want , or }")
+			return d.errf("want , or }")
 		}
 	}
 }
 
 // elements calls elem for each element of an array.
-func (d *decoder) elements(path string, elem func(i int, path string) error) error {
-	if err := d.expect(path, '['); err != nil {
+func (d *decoder) elements(elem func() error) error {
+	if err := d.expect('['); err != nil {
 		return err
 	}
 	if d.peek() == ']' {
@@ -167,9 +184,11 @@ func (d *decoder) elements(path string, elem func(i int, path string) error) err
 		return nil
 	}
 	for i := 0; ; i++ {
-		if err := elem(i, path+"["+strconv.Itoa(i)+"]"); err != nil {
+		d.at = append(d.at, step{index: i})
+		if err := elem(); err != nil {
 			return err
 		}
+		d.at = d.at[:len(d.at)-1]
 		switch d.peek() {
 		case ',':
 			d.i++
@@ -177,15 +196,15 @@ func (d *decoder) elements(path string, elem func(i int, path string) error) err
 			d.i++
 			return nil
 		default:
-			return d.errf(path, "want , or ]")
+			return d.errf("want , or ]")
 		}
 	}
 }
 
 // rawString is the bytes between a string's quotes, escapes and all.
-func (d *decoder) rawString(path string) ([]byte, error) {
+func (d *decoder) rawString() ([]byte, error) {
 	if d.peek() != '"' {
-		return nil, d.errf(path, "want a string")
+		return nil, d.errf("want a string")
 	}
 	d.i++
 	start := d.i
@@ -197,12 +216,12 @@ func (d *decoder) rawString(path string) ([]byte, error) {
 		case c == '\\':
 			d.i += 2
 		case c < 0x20:
-			return nil, d.errf(path, "a control character in a string")
+			return nil, d.errf("a control character in a string")
 		default:
 			d.i++
 		}
 	}
-	return nil, d.errf(path, "the string does not end")
+	return nil, d.errf("the string does not end")
 }
 
 // common are the strings most rows repeat (states, reasons, kinds): they
@@ -223,8 +242,8 @@ func init() {
 
 // str reads a string, decoding its escapes the way encoding/json does:
 // invalid UTF-8 and lone surrogates become U+FFFD.
-func (d *decoder) str(path string) (string, error) {
-	raw, err := d.rawString(path)
+func (d *decoder) str() (string, error) {
+	raw, err := d.rawString()
 	if err != nil {
 		return "", err
 	}
@@ -244,7 +263,7 @@ func (d *decoder) str(path string) (string, error) {
 	}
 	s, ok := unquote(raw)
 	if !ok {
-		return "", d.errf(path, "an invalid escape in a string")
+		return "", d.errf("an invalid escape in a string")
 	}
 	return s, nil
 }
@@ -330,17 +349,17 @@ func hex4(b []byte) (rune, bool) {
 	return r, true
 }
 
-func (d *decoder) optStr(path string) (*string, error) {
+func (d *decoder) optStr() (*string, error) {
 	if d.null() {
 		return nil, nil
 	}
-	s, err := d.str(path)
+	s, err := d.str()
 	return &s, err
 }
 
 // integer reads an integer in JSON's grammar (no fraction, no exponent)
 // within int64.
-func (d *decoder) integer(path string) (int64, error) {
+func (d *decoder) integer() (int64, error) {
 	d.space()
 	start := d.i
 	if d.i < len(d.b) && d.b[d.i] == '-' {
@@ -352,52 +371,52 @@ func (d *decoder) integer(path string) (int64, error) {
 	}
 	n := d.i - digits
 	if n == 0 || (n > 1 && d.b[digits] == '0') {
-		return 0, d.errf(path, "want an integer")
+		return 0, d.errf("want an integer")
 	}
 	if d.i < len(d.b) {
 		if c := d.b[d.i]; c == '.' || c == 'e' || c == 'E' {
-			return 0, d.errf(path, "want an integer, not a fraction")
+			return 0, d.errf("want an integer, not a fraction")
 		}
 	}
 	v, err := strconv.ParseInt(string(d.b[start:d.i]), 10, 64)
 	if err != nil {
-		return 0, d.errf(path, "the integer is out of range")
+		return 0, d.errf("the integer is out of range")
 	}
 	return v, nil
 }
 
-func (d *decoder) optInteger(path string) (*int64, error) {
+func (d *decoder) optInteger() (*int64, error) {
 	if d.null() {
 		return nil, nil
 	}
-	v, err := d.integer(path)
+	v, err := d.integer()
 	return &v, err
 }
 
 // optTime reads an RFC 3339 instant as time.Time's own JSON reader does:
 // from the bytes between the quotes, escapes not decoded.
-func (d *decoder) optTime(path string) (*time.Time, error) {
+func (d *decoder) optTime() (*time.Time, error) {
 	if d.null() {
 		return nil, nil
 	}
-	raw, err := d.rawString(path)
+	raw, err := d.rawString()
 	if err != nil {
 		return nil, err
 	}
 	var t time.Time
 	if err := t.UnmarshalText(raw); err != nil {
-		return nil, d.errf(path, "not an RFC 3339 instant")
+		return nil, d.errf("not an RFC 3339 instant")
 	}
 	return &t, nil
 }
 
-func (d *decoder) strings(path string) ([]string, error) {
+func (d *decoder) strings() ([]string, error) {
 	if d.null() {
 		return nil, nil
 	}
 	out := []string{}
-	err := d.elements(path, func(_ int, path string) error {
-		s, err := d.str(path)
+	err := d.elements(func() error {
+		s, err := d.str()
 		out = append(out, s)
 		return err
 	})
@@ -407,42 +426,42 @@ func (d *decoder) strings(path string) ([]string, error) {
 var portfolioNames = []string{"schema_version", "generated_at", "name", "viewer", "errors", "errors_omitted", "tenants"}
 
 func (d *decoder) portfolio(p *domain.Portfolio) error {
-	return d.members("", portfolioNames, func(k int, path string) (err error) {
+	return d.members(portfolioNames, func(k int) (err error) {
 		switch k {
 		case 0:
 			var v int64
-			v, err = d.integer(path)
+			v, err = d.integer()
 			p.SchemaVersion = int(v)
 		case 1:
-			p.GeneratedAt, err = d.str(path)
+			p.GeneratedAt, err = d.str()
 		case 2:
-			p.Name, err = d.str(path)
+			p.Name, err = d.str()
 		case 3:
-			p.Viewer, err = d.viewer(path)
+			p.Viewer, err = d.viewer()
 		case 4:
-			p.Errors, err = d.problems(path)
+			p.Errors, err = d.problems()
 		case 5:
 			var v int64
-			v, err = d.integer(path)
+			v, err = d.integer()
 			p.ErrorsOmitted = int(v)
 		case 6:
-			p.Tenants, err = d.tenants(path)
+			p.Tenants, err = d.tenants()
 		}
 		return err
 	})
 }
 
-func (d *decoder) viewer(path string) (*domain.Viewer, error) {
+func (d *decoder) viewer() (*domain.Viewer, error) {
 	if d.null() {
 		return nil, nil
 	}
 	v := &domain.Viewer{}
-	err := d.members(path, []string{"name", "capabilities"}, func(k int, path string) (err error) {
+	err := d.members([]string{"name", "capabilities"}, func(k int) (err error) {
 		if k == 0 {
-			v.Name, err = d.str(path)
+			v.Name, err = d.str()
 			return err
 		}
-		caps, err := d.strings(path)
+		caps, err := d.strings()
 		if caps != nil {
 			v.Capabilities = make([]domain.Capability, len(caps))
 			for i, c := range caps {
@@ -456,26 +475,26 @@ func (d *decoder) viewer(path string) (*domain.Viewer, error) {
 
 var problemNames = []string{"path", "tenant_id", "code", "message", "reach"}
 
-func (d *decoder) problems(path string) (domain.Problems, error) {
+func (d *decoder) problems() (domain.Problems, error) {
 	if d.null() {
 		return nil, nil
 	}
 	ps := domain.Problems{}
-	err := d.elements(path, func(_ int, path string) error {
+	err := d.elements(func() error {
 		var p domain.Problem
-		err := d.members(path, problemNames, func(k int, path string) (err error) {
+		err := d.members(problemNames, func(k int) (err error) {
 			switch k {
 			case 0:
-				p.Path, err = d.str(path)
+				p.Path, err = d.str()
 			case 1:
-				p.TenantID, err = d.optInteger(path)
+				p.TenantID, err = d.optInteger()
 			case 2:
-				p.Code, err = d.str(path)
+				p.Code, err = d.str()
 			case 3:
-				p.Message, err = d.str(path)
+				p.Message, err = d.str()
 			case 4:
 				var s string
-				s, err = d.str(path)
+				s, err = d.str()
 				p.Reach = domain.Reach(s)
 			}
 			return err
@@ -488,27 +507,27 @@ func (d *decoder) problems(path string) (domain.Problems, error) {
 
 var tenantNames = []string{"id", "name", "backup_freshness_hours", "file", "portfolio"}
 
-func (d *decoder) tenants(path string) ([]domain.PortfolioTenant, error) {
+func (d *decoder) tenants() ([]domain.PortfolioTenant, error) {
 	if d.null() {
 		return nil, nil
 	}
 	// A row is about 300 bytes: one allocation for most files.
 	ts := make([]domain.PortfolioTenant, 0, min(len(d.b)/300+1, 1<<20))
-	err := d.elements(path, func(_ int, path string) error {
+	err := d.elements(func() error {
 		ts = append(ts, domain.PortfolioTenant{})
 		t := &ts[len(ts)-1]
-		return d.members(path, tenantNames, func(k int, path string) (err error) {
+		return d.members(tenantNames, func(k int) (err error) {
 			switch k {
 			case 0:
-				t.ID, err = d.integer(path)
+				t.ID, err = d.integer()
 			case 1:
-				t.Name, err = d.str(path)
+				t.Name, err = d.str()
 			case 2:
-				t.BackupFreshnessHours, err = d.integer(path)
+				t.BackupFreshnessHours, err = d.integer()
 			case 3:
-				t.File, err = d.str(path)
+				t.File, err = d.str()
 			case 4:
-				err = d.row(path, &t.Row)
+				err = d.row(&t.Row)
 			}
 			return err
 		})
@@ -520,31 +539,31 @@ var rowNames = []string{"data_status", "backup_posture", "overview_state", "late
 	"latest_relevant_attention_state", "primary_reason", "needs_attention_kinds", "needs_attention",
 	"latest_backup_at", "latest_relevant_restore_at"}
 
-func (d *decoder) row(path string, r *domain.PortfolioRow) error {
-	return d.members(path, rowNames, func(k int, path string) (err error) {
+func (d *decoder) row(r *domain.PortfolioRow) error {
+	return d.members(rowNames, func(k int) (err error) {
 		switch k {
 		case 0:
-			r.DataStatus, err = d.str(path)
+			r.DataStatus, err = d.str()
 		case 1:
-			r.BackupPosture, err = d.optStr(path)
+			r.BackupPosture, err = d.optStr()
 		case 2:
-			r.OverviewState, err = d.optStr(path)
+			r.OverviewState, err = d.optStr()
 		case 3:
-			r.LatestRelevantRestoreRunID, err = d.optInteger(path)
+			r.LatestRelevantRestoreRunID, err = d.optInteger()
 		case 4:
-			r.LatestRelevantAttentionState, err = d.optStr(path)
+			r.LatestRelevantAttentionState, err = d.optStr()
 		case 5:
-			r.PrimaryReason, err = d.optStr(path)
+			r.PrimaryReason, err = d.optStr()
 		case 6:
-			r.NeedsAttentionKinds, err = d.strings(path)
+			r.NeedsAttentionKinds, err = d.strings()
 		case 7:
 			var v int64
-			v, err = d.integer(path)
+			v, err = d.integer()
 			r.NeedsAttention = int(v)
 		case 8:
-			r.LatestBackupAt, err = d.optTime(path)
+			r.LatestBackupAt, err = d.optTime()
 		case 9:
-			r.LatestRelevantRestoreAt, err = d.optTime(path)
+			r.LatestRelevantRestoreAt, err = d.optTime()
 		}
 		return err
 	})

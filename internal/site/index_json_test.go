@@ -58,3 +58,40 @@ func TestIndexJSONReadsAsWritten(t *testing.T) {
 	}
 	assert.Greater(t, read, 10, "indexes read")
 }
+
+// largeIndex is the index.json of a generated 5,000-tenant snapshot.
+func largeIndex(b *testing.B) []byte {
+	b.Helper()
+	var src bytes.Buffer
+	require.NoError(b, gen.Write(&src, gen.Options{Tenants: 5000, RunsPerTenant: 4, Seed: 1}))
+	sh, _, err := domain.Shard(bytes.NewReader(src.Bytes()), domain.Limits{})
+	require.NoError(b, err)
+	written, err := marshalIndex(sh.Index)
+	require.NoError(b, err)
+	return written
+}
+
+// BenchmarkIndexJSON reads a 5,000-tenant index.json with the app's reader
+// and, side by side, with encoding/json (docs/performance.md).
+func BenchmarkIndexJSON(b *testing.B) {
+	data := largeIndex(b)
+	b.Run("indexjson", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := indexjson.Decode(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var p domain.Portfolio
+			if err := json.Unmarshal(data, &p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
