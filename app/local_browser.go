@@ -79,6 +79,17 @@ func keepLocal(files []openedFile, isSeries bool) {
 	gen := opened.gen
 	opened.loaded, opened.series, opened.files, opened.keepErr = true, isSeries, files, nil
 	sourceMu.Unlock()
+	for _, f := range files {
+		if f.Blob.Get("size").Float() > domain.DefaultMaxBytes {
+			// It is rejected as it is read: copying it into this browser's
+			// storage would cost a copy of a file no page shows.
+			sourceMu.Lock()
+			opened.keepErr = errors.New(f.File + " is larger than the 64 MiB a snapshot may be")
+			sourceMu.Unlock()
+			go func() { _ = idbWrite(gen, func(s app.Value) app.Value { return s.Call("delete", idbKey) }) }()
+			return
+		}
+	}
 	rec := app.Window().Get("Object").New()
 	rec.Set("series", isSeries)
 	list := app.Window().Get("Array").New()

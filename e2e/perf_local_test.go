@@ -187,11 +187,7 @@ func openLocal(b *testing.B, ctx context.Context, siteURL, file string) (o local
 	// is for a step of a test.
 	tctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	ready := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](`window.__local.ready > 0`, chromedp.WithPollingTimeout(0))(ctx, tg)
-		return err
-	})
-	require.NoError(b, chromedp.Do(tctx, chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}), ready))
+	require.NoError(b, chromedp.Do(tctx, chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}), untilLarge(`window.__local.ready > 0`)))
 	require.NoError(b, json.Unmarshal([]byte(evalString(b, ctx, readLocalOpen)), &o))
 	return o, before, rendererPeakMiB(ctx)
 }
