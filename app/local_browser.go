@@ -208,6 +208,7 @@ func loadLocal(name string, progress func(loadProgress)) (*View, error) {
 	c := domain.Check(r, domain.Limits{})
 	r.release()
 	mark("tenantatlas:local-checked")
+	p.pause() // checking and indexing the records for resolution are a task each
 	v := newView(name, c, size, p.resolving(progress))
 	mark("tenantatlas:local-resolved")
 	return v, nil
