@@ -5,6 +5,7 @@ package app
 import (
 	"errors"
 	"io"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -201,6 +202,10 @@ func loadLocal(name string, progress func(loadProgress)) (*View, error) {
 	if progress == nil {
 		progress = func(loadProgress) {}
 	}
+	// app.wasm's memory only grows: the heap's peak while loading is what
+	// the page keeps. A collection when the heap has grown by half, not
+	// doubled, keeps that peak nearer to what the view holds.
+	defer debug.SetGCPercent(debug.SetGCPercent(loadGCPercent))
 	p := newPacer()
 	r := &blobReader{blob: f.Blob, size: size, pace: p, progress: progress}
 	progress(loadProgress{Phase: phaseReading, Total: size})
@@ -227,6 +232,9 @@ func mark(name string) {
 func fileReader(f openedFile) io.Reader {
 	return &blobReader{blob: f.Blob, size: int64(f.Blob.Get("size").Float())}
 }
+
+// loadGCPercent is GOGC while a file loads (docs/performance.md, "Local files").
+const loadGCPercent = 50
 
 // readChunk is how much of a file is read at a time: large enough that a
 // read costs little next to decoding it, small enough that the chunk held
