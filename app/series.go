@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -155,13 +154,6 @@ func loadSeries(snap string) (*seriesInfo, error) {
 	return info, nil
 }
 
-// localFile is one file of a local series, as kept in the browser.
-type localFile struct {
-	File        string `json:"file"`
-	GeneratedAt string `json:"generated_at"`
-	Text        string `json:"text"`
-}
-
 // localGroup is the catalog group of a local series.
 const localGroup = "Your files"
 
@@ -170,9 +162,9 @@ func localName(i int) string { return fmt.Sprintf("%s.%d", LocalSnapshot, i+1) }
 
 // orderLocal puts opened files in generated_at order (read loosely: a file
 // that is not a snapshot goes last, and its pages say why).
-func orderLocal(files []localFile) {
+func orderLocal(files []openedFile) {
 	es := make([]CatalogEntry, len(files))
-	byName := map[string]localFile{}
+	byName := map[string]openedFile{}
 	for i, f := range files {
 		es[i] = CatalogEntry{Name: fmt.Sprintf("%06d", i), GeneratedAt: f.GeneratedAt}
 		byName[es[i].Name] = f
@@ -186,20 +178,8 @@ func orderLocal(files []localFile) {
 // localStart is where the user's own files open: the latest snapshot of a
 // local series, or the one local file.
 func localStart() string {
-	if c := localCatalog(); len(c.Entries) > 0 {
+	if c := loadedLocalCatalog(); len(c.Entries) > 0 {
 		return "/s/" + c.Entries[len(c.Entries)-1].Name + "/"
 	}
 	return "/s/" + LocalSnapshot + "/"
-}
-
-// looseGeneratedAt is a file's generated_at, read loosely, only to order a
-// local series; the snapshot itself is checked when its pages load.
-func looseGeneratedAt(text string) string {
-	var doc struct {
-		GeneratedAt string `json:"generated_at"`
-	}
-	if json.Unmarshal([]byte(text), &doc) != nil {
-		return ""
-	}
-	return doc.GeneratedAt
 }

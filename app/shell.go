@@ -29,6 +29,8 @@ type loader struct {
 	wants   wants
 	series  *seriesInfo
 	changes *changesInfo
+	// progress is how far the loading of a file the user opened has got.
+	progress loadProgress
 }
 
 // wants are what a page loads besides its snapshot.
@@ -72,7 +74,7 @@ func (l *loader) nav(ctx app.Context) {
 		return
 	}
 	l.view, l.err, l.navigated, l.loading = nil, nil, true, false
-	l.series, l.changes = nil, nil
+	l.series, l.changes, l.progress = nil, nil, loadProgress{}
 	l.fallback = app.IsServer && strings.TrimPrefix(u.Path, base) == FallbackPath
 	if l.fallback {
 		ctx.Page().SetTitle("tenantatlas")
@@ -97,7 +99,9 @@ func (l *loader) nav(ctx app.Context) {
 	l.loading = true
 	addr, w := l.addr, l.wants
 	ctx.Async(func() {
-		v, err := loadView(addr)
+		v, err := loadViewWatched(addr, func(p loadProgress) {
+			ctx.Dispatch(func(ctx app.Context) { l.progress = p })
+		})
 		s, c := loadMore(addr, v, w)
 		ctx.Dispatch(func(ctx app.Context) {
 			l.view, l.err, l.loading = v, err, false
@@ -188,12 +192,12 @@ func (l *loader) shell(body func() app.UI) app.UI {
 		content = notFound("There is no page at this address.")
 	case l.loading || (l.view == nil && l.err == nil && l.addr.Kind != pageSnapshots):
 		ready = false
-		what := "Loading snapshot…"
 		if IsLocal(l.addr.Snap) {
-			what = "Reading the file you opened in this browser…"
+			content = localLoading(l.progress)
+			break
 		}
 		content = el.P().Class("loading").Attr("role", "status").Attr("aria-live", "polite").
-			Body(el.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text(what))
+			Body(el.Span().Class("spinner").Attr("aria-hidden", "true"), app.Text("Loading snapshot…"))
 	case errors.Is(l.err, ErrNoSnapshot):
 		content = notFound("There is no snapshot named “" + l.addr.Snap + "”.")
 	case l.err != nil:

@@ -9,7 +9,7 @@ import (
 
 // snapshotsPage lists the shipped snapshots and opens one of the user's own
 // ({base}). A file the user opens is read and resolved in this browser and
-// never uploaded; it is kept in local storage until they close it.
+// never uploaded; it is kept in this browser (IndexedDB) until they close it.
 type snapshotsPage struct {
 	app.Compo
 	loader
@@ -24,14 +24,20 @@ type snapshotsPage struct {
 
 func (p *snapshotsPage) OnNav(ctx app.Context) {
 	p.nav(ctx)
-	p.haveLocal = haveLocal()
 	if app.IsServer {
 		p.catalog, p.catalogErr = loadCatalog()
 		return
 	}
 	ctx.Async(func() {
+		have := haveLocal()
+		keepErr := localKeepError()
 		c, err := loadCatalog()
-		ctx.Dispatch(func(ctx app.Context) { p.catalog, p.catalogErr = c, err })
+		ctx.Dispatch(func(ctx app.Context) {
+			p.haveLocal, p.catalog, p.catalogErr = have, c, err
+			if have && keepErr != nil {
+				p.message = "What you opened could not be kept in this browser for later visits (" + keepErr.Error() + "); it stays open until this tab is closed or reloaded."
+			}
+		})
 	})
 }
 
@@ -56,29 +62,37 @@ func (p *snapshotsPage) onDrop(ctx app.Context, e app.Event) {
 	}
 }
 
-// open reads the files in the browser, keeps them, and shows them: one file
-// as the local snapshot, several as a local series.
+// open keeps the files in this browser and shows them: one file as the
+// local snapshot, several as a local series. Nothing is read here but a
+// series' generated_at: each file is read by the page that shows it, as
+// the page says (local_load.go).
 func (p *snapshotsPage) open(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Get("length").Int() == 0 {
 		return
 	}
-	if n := files.Get("length").Int(); n > 1 {
-		p.openSeries(ctx, files, n)
+	n := files.Get("length").Int()
+	if n > maxSeriesFiles {
+		p.message = fmt.Sprintf("%d files were chosen; a series opened in the browser holds at most %d.", n, maxSeriesFiles)
 		return
 	}
-	p.message = "Reading the file…"
-	files.Index(0).Call("text").Then(func(text app.Value) {
-		ctx.Dispatch(func(ctx app.Context) {
-			s := text.String()
-			forgetLocal()
-			if !storeLocal(s) {
-				p.message = "The file is too large to keep for later visits; it is shown for this visit only."
-				sourceMu.Lock()
-				views.put(LocalSnapshot, NewView(LocalSnapshot, []byte(s)), true)
-				sourceMu.Unlock()
-			}
-			ctx.Navigate(link("/s/" + LocalSnapshot + "/"))
-		})
+	chosen := make([]openedFile, n)
+	for i := range chosen {
+		f := files.Index(i)
+		chosen[i] = openedFile{File: f.Get("name").String(), Blob: f}
+	}
+	if n == 1 {
+		keepLocal(chosen, false)
+		ctx.Navigate(link("/s/" + LocalSnapshot + "/"))
+		return
+	}
+	p.message = fmt.Sprintf("Reading %d files…", n)
+	ctx.Async(func() {
+		for i := range chosen {
+			chosen[i].GeneratedAt = looseGeneratedAt(fileReader(chosen[i]))
+		}
+		orderLocal(chosen)
+		keepLocal(chosen, true)
+		ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(link("/s/" + localName(n-1) + "/changes")) })
 	})
 }
 
@@ -86,41 +100,14 @@ func (p *snapshotsPage) open(ctx app.Context, files app.Value) {
 // this browser, and all are kept in memory.
 const maxSeriesFiles = 60
 
-// openSeries reads n files, orders them by generated_at, keeps them as a
-// local series and shows the latest one's changes.
-func (p *snapshotsPage) openSeries(ctx app.Context, files app.Value, n int) {
-	if n > maxSeriesFiles {
-		p.message = fmt.Sprintf("%d files were chosen; a series opened in the browser holds at most %d.", n, maxSeriesFiles)
-		return
-	}
-	p.message = fmt.Sprintf("Reading %d files…", n)
-	read := make([]localFile, n)
-	left := n
-	for i := 0; i < n; i++ {
-		f := files.Index(i)
-		name := f.Get("name").String()
-		f.Call("text").Then(func(text app.Value) {
-			ctx.Dispatch(func(ctx app.Context) {
-				s := text.String()
-				read[i] = localFile{File: name, GeneratedAt: looseGeneratedAt(s), Text: s}
-				if left--; left > 0 {
-					return
-				}
-				orderLocal(read)
-				forgetLocal()
-				if !storeLocalSeries(read) {
-					p.message = "The files are too large to keep for later visits; they are shown for this visit only."
-				}
-				ctx.Navigate(link("/s/" + localName(len(read)-1) + "/changes"))
-			})
-		})
-	}
-}
-
 func (p *snapshotsPage) onClose(ctx app.Context, e app.Event) {
-	forgetLocal()
-	p.haveLocal = false
-	p.message = "What you opened was closed and removed from this browser."
+	ctx.Async(func() {
+		forgetLocal()
+		ctx.Dispatch(func(ctx app.Context) {
+			p.haveLocal = false
+			p.message = "What you opened was closed and removed from this browser."
+		})
+	})
 }
 
 func (p *snapshotsPage) Render() app.UI {

@@ -93,7 +93,15 @@ func trimBase(p string) string {
 // loadView returns the view a page address needs: the whole snapshot, or
 // for a sharded one its index (the portfolio, a quarantined tenant) or the
 // tenant's own file. Views are cached by what they were read from.
-func loadView(a Address) (*View, error) {
+func loadView(a Address) (*View, error) { return loadViewWatched(a, nil) }
+
+// loadViewWatched is loadView telling progress how far the loading of a
+// file the user opened has got (nil: not told). Such a view is read from
+// the file kept in this browser (local_browser.go), never fetched.
+func loadViewWatched(a Address, progress func(loadProgress)) (*View, error) {
+	if IsLocal(a.Snap) {
+		return cachedView(a.Snap, func() (*View, error) { return loadLocal(a.Snap, progress) })
+	}
 	sourceMu.Lock()
 	s := source
 	sourceMu.Unlock()

@@ -14,30 +14,14 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-// localKey is where a snapshot the user opened is kept until they close it:
-// in this browser only, never sent anywhere.
-const localKey = "tenantatlas.local-snapshot"
-
 // BrowserSource fetches shipped snapshots from the site with the JS fetch
-// API (keeping net/http out of app.wasm) and reads the user's own file from
-// local storage.
+// API (keeping net/http out of app.wasm). The user's own files are read
+// where they are kept, in this browser (local_browser.go).
 type BrowserSource struct{}
 
 func (BrowserSource) Snapshot(name string) ([]byte, error) {
-	if IsLocal(name) && name != LocalSnapshot {
-		for i, f := range readLocalSeries() {
-			if localName(i) == name {
-				return []byte(f.Text), nil
-			}
-		}
-		return nil, ErrNoSnapshot
-	}
-	if name == LocalSnapshot {
-		s := app.Window().Get("localStorage").Call("getItem", localKey)
-		if !s.Truthy() {
-			return nil, ErrNoSnapshot
-		}
-		return []byte(s.String()), nil
+	if IsLocal(name) {
+		return nil, ErrNoSnapshot // never fetched: loadView reads it
 	}
 	return fetchBytes(base + "/snapshots/" + name + ".json")
 }
@@ -120,93 +104,4 @@ func loadCatalog() (Catalog, error) {
 	catalog = c
 	sourceMu.Unlock()
 	return c, nil
-}
-
-// storeLocal keeps the user's file for reloads; too large for local
-// storage, it still works for this visit only.
-func storeLocal(text string) (kept bool) {
-	defer func() {
-		if recover() != nil {
-			kept = false
-		}
-	}()
-	app.Window().Get("localStorage").Call("setItem", localKey, text)
-	return true
-}
-
-// forgetLocal removes the user's files, one or a series, from this browser.
-func forgetLocal() {
-	app.Window().Get("localStorage").Call("removeItem", localKey)
-	app.Window().Get("localStorage").Call("removeItem", localSeriesKey)
-	sourceMu.Lock()
-	for k := range views.entries {
-		if IsLocal(strings.SplitN(k, "/", 2)[0]) {
-			views.drop(k)
-		}
-	}
-	for k := range series {
-		if IsLocal(strings.TrimPrefix(k, "series:")) {
-			delete(series, k)
-		}
-	}
-	localSeries = nil
-	sourceMu.Unlock()
-}
-
-func haveLocal() bool {
-	return app.Window().Get("localStorage").Call("getItem", localKey).Truthy() || len(readLocalSeries()) > 0
-}
-
-// localSeriesKey is where several files opened together are kept, as a
-// JSON list of localFile in generated_at order.
-const localSeriesKey = "tenantatlas.local-series"
-
-// localSeries is the local series as read or opened in this visit; it
-// stays here when it is too large for local storage.
-var localSeries []localFile
-
-func readLocalSeries() []localFile {
-	sourceMu.Lock()
-	defer sourceMu.Unlock()
-	if localSeries != nil {
-		return localSeries
-	}
-	s := app.Window().Get("localStorage").Call("getItem", localSeriesKey)
-	if !s.Truthy() {
-		return nil
-	}
-	var files []localFile
-	if json.Unmarshal([]byte(s.String()), &files) != nil {
-		return nil
-	}
-	localSeries = files
-	return files
-}
-
-// storeLocalSeries keeps files (in generated_at order) for reloads; too
-// large for local storage, they still work for this visit only.
-func storeLocalSeries(files []localFile) (kept bool) {
-	sourceMu.Lock()
-	localSeries = files
-	sourceMu.Unlock()
-	b, err := json.Marshal(files)
-	if err != nil {
-		return false
-	}
-	defer func() {
-		if recover() != nil {
-			kept = false
-		}
-	}()
-	app.Window().Get("localStorage").Call("setItem", localSeriesKey, string(b))
-	return true
-}
-
-// localCatalog lists the local series, if the user opened one.
-func localCatalog() Catalog {
-	var c Catalog
-	for i, f := range readLocalSeries() {
-		c.Entries = append(c.Entries, CatalogEntry{Name: localName(i), Title: f.File, Group: localGroup, Series: LocalSnapshot, GeneratedAt: f.GeneratedAt})
-	}
-	return c
 }

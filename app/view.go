@@ -36,8 +36,29 @@ type tenantRecords struct {
 
 // NewView checks and resolves a snapshot's bytes.
 func NewView(name string, data []byte) *View {
-	c := domain.Check(bytes.NewReader(data), domain.Limits{})
-	v := &View{Name: name, Checked: c, Res: domain.Resolve(c), cost: int64(len(data)),
+	return newView(name, domain.Check(bytes.NewReader(data), domain.Limits{}), int64(len(data)), nil)
+}
+
+// newView resolves a checked snapshot read from cost bytes. pause, when
+// not nil, is called before the first tenant is resolved and after each
+// one (done of total), so that the browser can let the page run between
+// them (local_browser.go); the states are those of domain.Resolve, which
+// resolves the tenants in the same order (TestSlicedViewAgrees).
+func newView(name string, c *domain.Checked, cost int64, pause func(done, total int)) *View {
+	var res *domain.Resolution
+	if pause == nil {
+		res = domain.Resolve(c)
+	} else {
+		res = domain.ResolveHeader(c)
+		r := domain.NewResolver(c)
+		n := r.Len()
+		pause(0, n)
+		for i := range n {
+			res.Tenants = append(res.Tenants, r.Tenant(i))
+			pause(i+1, n)
+		}
+	}
+	v := &View{Name: name, Checked: c, Res: res, cost: cost,
 		tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
 	v.Portfolio = domain.NewPortfolio(c, v.Res)
 	for i := range v.Res.Tenants {
