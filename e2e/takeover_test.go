@@ -1,12 +1,9 @@
 package e2e
 
 import (
-	"context"
 	"encoding/json"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,15 +30,6 @@ const watchTakeover = `window.__takeover = {lost: [], loading: [], app: false};
 	}).observe(document, {subtree: true, childList: true, attributes: true});
 })();`
 
-// injectOnNewDocument runs script in every document the tab loads, before
-// the document's own scripts.
-func injectOnNewDocument(script string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
-		return err
-	})
-}
-
 // The prerendered page stays on screen until the app's own rendering of it
 // is ready: a reader never sees it replaced by the loading state when
 // app.wasm takes over. Cold (a new browser context, nothing cached) on the
@@ -55,7 +43,7 @@ func TestTakeoverKeepsThePrerenderedPage(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := newBrowser(t, chromium)
-			run(t, ctx, injectOnNewDocument(watchTakeover), chromedp.Navigate(root+tt.page),
+			run(t, ctx, onNewDocument(watchTakeover), chromedp.Navigate(root+tt.page),
 				until(`window.__takeover.app && !document.getElementById("app-wasm-loader")`))
 			var got struct {
 				Lost, Loading []string
