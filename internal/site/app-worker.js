@@ -1,5 +1,6 @@
-// tenantatlas's service worker: go-app's Handler.ServiceWorkerTemplate,
-// which fills in {{.Version}} and {{.ResourcesToCache}} (internal/site/worker.go).
+// tenantatlas's service worker: go-app's Handler.ServiceWorkerTemplate, in
+// which go-app fills in the site's version and its list of files to keep
+// (internal/site/worker.go).
 //
 // It keeps the shell at install (app.wasm, go-app's scripts, boot.js, the
 // stylesheet, icons, the snapshots page and catalog): the files every page
@@ -25,6 +26,8 @@ self.addEventListener("activate", (event) => {
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k))))
+      // A page's request starts while the worker starts, not after.
+      .then(() => self.registration.navigationPreload && self.registration.navigationPreload.enable())
       .then(() => self.clients.claim())
   );
 });
@@ -36,7 +39,7 @@ self.addEventListener("fetch", (event) => {
     return; // the browser's own handling
   }
   if (request.mode === "navigate" || url.pathname.includes("/snapshots/")) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event));
     return;
   }
   event.respondWith(cacheFirst(request));
@@ -44,12 +47,13 @@ self.addEventListener("fetch", (event) => {
 
 // A page or a snapshot is never served stale while the site answers: the
 // site sends them uncached. Offline, what was read before is served.
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const request = event.request;
   try {
-    const response = await fetch(request);
+    const response = (await event.preloadResponse) || (await fetch(request));
     if (response.ok && response.type === "basic") {
       const copy = response.clone();
-      caches.open(cacheName).then((cache) => cache.put(request, copy)).catch(() => {});
+      event.waitUntil(caches.open(cacheName).then((cache) => cache.put(request, copy)).catch(() => {}));
     }
     return response;
   } catch (err) {

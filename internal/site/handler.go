@@ -219,6 +219,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	if page.status == http.StatusOK && status == http.StatusNotFound {
 		page.status = http.StatusNotFound
 	}
+	if page.status == http.StatusOK {
+		page.preload = s.snapshotPreload(r.URL.Path)
+	}
 	page.flush(w)
 }
 
