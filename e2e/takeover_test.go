@@ -36,12 +36,23 @@ const watchTakeover = `window.__takeover = {lost: [], loading: [], app: false};
 // static site behind nginx.
 func TestTakeoverKeepsThePrerenderedPage(t *testing.T) {
 	chromium := requireTools(t)
-	root := startApp(t)
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	root := srv.URL
+	fetches := func(uri string) int {
+		n := 0
+		for _, r := range srv.Requests(t) {
+			if r.URI == uri {
+				n++
+			}
+		}
+		return n
+	}
 	for _, tt := range []struct{ name, page, content string }{
 		{"tenant dashboard", "s/demo/tenants/5", `[data-testid="recovery-evidence"][data-state="weakened"]`},
 		{"portfolio", "s/demo/", `[data-tenant-id="5"]`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			before := fetches("/snapshots/demo.json")
 			ctx := newBrowser(t, chromium)
 			run(t, ctx, onNewDocument(watchTakeover), chromedp.Navigate(root+tt.page),
 				until(`window.__takeover.app && !document.getElementById("app-wasm-loader")`))
@@ -54,6 +65,8 @@ func TestTakeoverKeepsThePrerenderedPage(t *testing.T) {
 			assert.Empty(t, got.Lost, "the page's content left the DOM")
 			assert.Empty(t, got.Loading, "a loading state was shown")
 			assert.Equal(t, "true", evalString(t, ctx, `String(!!document.querySelector('main[data-ready="true"] `+tt.content+`'))`), "the app's page shows the content")
+			// The page's preload link is what the app reads (internal/site/preload.go).
+			assert.Equal(t, 1, fetches("/snapshots/demo.json")-before, "the snapshot is fetched once")
 		})
 	}
 }
