@@ -142,8 +142,10 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzTextOutput$$' ./cmd/tenantatlas/
 	$(FUZZ) -fuzz '^FuzzCheckBase$$' ./internal/site/
 
-# Browser timings (cold loads behind nginx, set against a plain HTML page in
-# the same run): measured, never asserted. Needs chromium and nginx.
+# Browser timings (cold and repeat loads behind nginx, set against a plain
+# HTML page or go-app's hello app in the same run): measured, never
+# asserted. Needs chromium and nginx. TENANTATLAS_BASELINE_SITE=DIR (a site
+# another version built) measures that site alongside, for before/after.
 BROWSER_RUNS ?= 7
 bench-browser: wasm
 	$(GO) test -run '^$$' -timeout 30m -bench Browser -benchtime $(BROWSER_RUNS)x ./e2e/

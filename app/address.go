@@ -2,8 +2,8 @@ package app
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
+	"strings"
 )
 
 // Page kinds, one per address of docs/interfaces.md.
@@ -31,60 +31,91 @@ type Address struct {
 	Query  url.Values
 }
 
-var (
-	snapName    = `([A-Za-z0-9][A-Za-z0-9._-]{0,99})`
-	rePortfolio = regexp.MustCompile(`^/s/` + snapName + `/?$`)
-	reTenant    = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})$`)
-	reRuns      = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/restore-runs$`)
-	reRun       = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/restore-runs/([0-9]{1,19})$`)
-	reBackups   = regexp.MustCompile(`^/s/` + snapName + `/tenants/([0-9]{1,19})/backup-sets$`)
-	reChanges   = regexp.MustCompile(`^/s/` + snapName + `/changes$`)
-	reSnapName  = regexp.MustCompile(`^` + snapName + `$`)
-	reCoverage  = regexp.MustCompile(`^/s/` + snapName + `/coverage$`)
-)
-
-// ParseAddress reads a path relative to the base ("/s/demo/tenants/1").
+// ParseAddress reads a path relative to the base ("/s/demo/tenants/1"). It
+// reads the path by hand: as regular expressions, compiling the nine of
+// them was a part of app.wasm's start (docs/performance.md, "Takeover and
+// the service worker"); TestParseAddressAgreesWithRegexps holds it to them.
 func ParseAddress(path string, query url.Values) Address {
-	// An id is any positive int64, up to 9223372036854775807 (19 digits);
-	// a number past it names no record, and the address no page.
-	bad := false
-	id := func(s string) int64 {
-		v, err := strconv.ParseInt(s, 10, 64)
-		bad = bad || err != nil
-		return v
-	}
 	a := Address{Kind: pageUnknown, Query: query}
 	if query == nil {
 		a.Query = url.Values{}
 	}
-	switch {
-	case path == "/" || path == "":
+	if path == "/" || path == "" {
 		a.Kind = pageSnapshots
-	case rePortfolio.MatchString(path):
-		m := rePortfolio.FindStringSubmatch(path)
-		a.Kind, a.Snap = pagePortfolio, m[1]
-	case reTenant.MatchString(path):
-		m := reTenant.FindStringSubmatch(path)
-		a.Kind, a.Snap, a.Tenant = pageTenant, m[1], id(m[2])
-	case reRuns.MatchString(path):
-		m := reRuns.FindStringSubmatch(path)
-		a.Kind, a.Snap, a.Tenant = pageRestoreRuns, m[1], id(m[2])
-	case reRun.MatchString(path):
-		m := reRun.FindStringSubmatch(path)
-		a.Kind, a.Snap, a.Tenant, a.Run = pageRestoreRun, m[1], id(m[2]), id(m[3])
-	case reBackups.MatchString(path):
-		m := reBackups.FindStringSubmatch(path)
-		a.Kind, a.Snap, a.Tenant = pageBackupSets, m[1], id(m[2])
-	case reChanges.MatchString(path):
-		m := reChanges.FindStringSubmatch(path)
-		a.Kind, a.Snap = pageChanges, m[1]
-	case reCoverage.MatchString(path):
-		a.Kind, a.Snap = pageCoverage, reCoverage.FindStringSubmatch(path)[1]
+		return a
 	}
-	if bad {
-		a = Address{Kind: pageUnknown, Query: a.Query}
+	rest, ok := strings.CutPrefix(path, "/s/")
+	if !ok {
+		return a
+	}
+	snap, rest, more := strings.Cut(rest, "/")
+	if !validSnapName(snap) {
+		return a
+	}
+	kind, tenant, run := pageUnknown, int64(0), int64(0)
+	switch {
+	case !more || rest == "":
+		kind = pagePortfolio
+	case rest == "changes":
+		kind = pageChanges
+	case rest == "coverage":
+		kind = pageCoverage
+	case strings.HasPrefix(rest, "tenants/"):
+		id, tail, more := strings.Cut(strings.TrimPrefix(rest, "tenants/"), "/")
+		if tenant, ok = recordID(id); !ok {
+			return a
+		}
+		switch {
+		case !more:
+			kind = pageTenant
+		case tail == "restore-runs":
+			kind = pageRestoreRuns
+		case tail == "backup-sets":
+			kind = pageBackupSets
+		case strings.HasPrefix(tail, "restore-runs/"):
+			if run, ok = recordID(strings.TrimPrefix(tail, "restore-runs/")); ok {
+				kind = pageRestoreRun
+			}
+		}
+	}
+	if kind != pageUnknown {
+		a.Kind, a.Snap, a.Tenant, a.Run = kind, snap, tenant, run
 	}
 	return a
+}
+
+// validSnapName reports whether s may name a snapshot: a letter or digit,
+// then up to 99 letters, digits, dots, underscores and hyphens.
+func validSnapName(s string) bool {
+	if len(s) == 0 || len(s) > 100 || !isAlnum(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// recordID reads an id of an address: any int64 of 1 to 19 digits (up to
+// 9223372036854775807); a number past it names no record, and the address
+// no page.
+func recordID(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 19 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	return v, err == nil
 }
 
 // Known reports whether the address names a page at all.

@@ -34,7 +34,7 @@ func loadChanges(a Address, v *View, s *seriesInfo) *changesInfo {
 	c.Choices = changeChoices(a.Snap)
 	if from, asked := a.Query["from"]; asked && len(from) > 0 && from[0] != "" {
 		c.Asked = true
-		if !reSnapName.MatchString(from[0]) {
+		if !validSnapName(from[0]) {
 			c.Unknown = true
 			return c
 		}

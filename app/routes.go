@@ -13,9 +13,15 @@ var routesOnce sync.Once
 // the server strips the base path before its handler.
 func Routes() { routesOnce.Do(register) }
 
+// The routes only choose a page's component, and are loose: each page reads
+// its address strictly (ParseAddress), and one that names no page shows
+// not found, as notFoundPage does. go-app compiles the patterns as they are
+// registered, at app.wasm's start; written strictly (a snapshot name of
+// {0,99} characters, ids of {1,19} digits), compiling them was a part of it
+// (docs/performance.md, "Takeover and the service worker").
 func register() {
-	const snap = `/s/[A-Za-z0-9][A-Za-z0-9._-]{0,99}`
-	const tenant = snap + `/tenants/[0-9]{1,19}`
+	const snap = `/s/[^/]+`
+	const tenant = snap + `/tenants/[^/]+`
 	app.Route("/", func() app.Composer { return &snapshotsPage{} })
 	app.RouteWithRegexp(`^`+snap+`/?$`, func() app.Composer { return &portfolioPage{} })
 	app.RouteWithRegexp(`^`+snap+`/changes$`, func() app.Composer { return &changesPage{} })

@@ -15,7 +15,8 @@ import (
 // loader is what every page loads: the address and the snapshot it names.
 type loader struct {
 	// navigated is false for the first render, which go-app does at mount,
-	// before OnNav has read the address.
+	// before OnNav has read the address, unless OnInit had the page from
+	// Takeover (takeover.go).
 	navigated bool
 	addr      Address
 	view      *View
@@ -67,6 +68,11 @@ const FallbackPath = "/_fallback"
 // page is prerendered with its content), in the background in the browser.
 func (l *loader) nav(ctx app.Context) {
 	u := ctx.Page().URL()
+	if app.IsClient && l.takenOver(strings.TrimPrefix(u.Path, base), u.RawQuery) {
+		// Loaded before go-app started, and rendered since OnInit.
+		ctx.Page().SetTitle("%s", pageTitle(l.addr, l.view))
+		return
+	}
 	prev := *l
 	l.addr = ParseAddress(strings.TrimPrefix(u.Path, base), u.Query())
 	if l.keepsView(prev) {

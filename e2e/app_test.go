@@ -8,6 +8,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tenantatlas/tenantatlas/web"
 )
 
 // startApp serves the static site behind nginx, as operators publish it,
@@ -74,16 +76,26 @@ func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
 	assert.Equal(t, "/s/demo/tenants/3/restore-runs", evalString(t, ctx, `location.pathname`))
 }
 
-// go-app's service worker keeps the app and the snapshots: with the server
-// gone, a reviewer who opened the site once reopens it and reads a tenant.
+// The service worker keeps the app at install, and each page and snapshot
+// as it is read: with the server gone, a reviewer who read a tenant once
+// reopens the site and reads it again.
 func TestReopenOffline(t *testing.T) {
 	chromium := requireTools(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	root := srv.URL
 	ctx := newBrowser(t, chromium)
+	cached := func(path string) string {
+		return `(async () => { const keys = await caches.keys(); if (!keys.length) return false; const c = await caches.open(keys[0]); return !!(await c.match("` + path + `")); })()`
+	}
 	run(t, ctx, chromedp.Navigate(root), waitApp(),
 		until(`navigator.serviceWorker.controller !== null || (location.reload(), false)`),
-		until(`(async () => { const keys = await caches.keys(); if (!keys.length) return false; const c = await caches.open(keys[0]); return !!(await c.match("/snapshots/demo.json")); })()`))
+		until(cached("/web/"+web.Fingerprinted("app.wasm"))))
+	kept, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cached("/snapshots/demo.json"), chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.False(t, kept, "no snapshot is kept before it is read")
+	run(t, ctx, chromedp.Click(chromedp.CSS(`a[href="/s/demo/"]`)),
+		until(`!!document.querySelector('main[data-ready="true"] [data-testid="tenant-row"]')`),
+		until(cached("/snapshots/demo.json")))
 	srv.stop(t) // offline from here on
 
 	run(t, ctx, chromedp.Navigate(root), waitApp(),

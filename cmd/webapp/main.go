@@ -14,5 +14,8 @@ import (
 func main() {
 	app.Routes()
 	app.StartBrowser()
+	// The page's snapshot is loaded before go-app replaces the prerendered
+	// page, so that its first render is the page, not the loading state.
+	app.Takeover()
 	goapp.RunWhenOnBrowser()
 }

@@ -39,12 +39,10 @@ func NormalizeBase(p string) string {
 }
 
 // AppHandler is the go-app handler: it prerenders pages and serves go-app's
-// scripts, manifest and service worker (PWA: the site reopens offline).
-//
-// cacheable are further paths (relative to the base) the service worker
-// keeps, so that a reviewer who opened the site once can reopen it offline
-// with its snapshots.
-func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
+// scripts, manifest and service worker (PWA: the site reopens offline). The
+// worker keeps the shell at install, and pages and snapshots once read
+// (worker.go).
+func AppHandler(basePath string) *goapp.Handler {
 	h := &goapp.Handler{
 		Name:            "tenantatlas",
 		ShortName:       "tenantatlas",
@@ -57,8 +55,9 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 		Icon:            goapp.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-192.png", SVG: "/web/icon.svg"},
 		Styles:          []string{"/web/styles.css"},
 		// Written after go-app's own two scripts, which bootFix then
-		// hands to it: see web/boot.js. go-app's worker caches it.
-		Scripts: []string{"/web/boot.js defer"},
+		// hands to it: see web/boot.js. The service worker keeps it.
+		Scripts:               []string{"/web/boot.js defer"},
+		ServiceWorkerTemplate: appWorkerJS,
 	}
 	// go-app's loading label divides the bytes it reads by Content-Length,
 	// which for a precompressed app.wasm (.br, .gz) is the compressed size:
@@ -70,7 +69,7 @@ func AppHandler(basePath string, cacheable ...string) *goapp.Handler {
 	h.Resources = app.Resources(b, web.Fingerprinted)
 	// The resolver leaves addresses of the app's own alone: these get the
 	// base path here.
-	for _, p := range cacheable {
+	for _, p := range shellResources {
 		h.CacheableResources = append(h.CacheableResources, strings.TrimSuffix(b, "/")+p)
 	}
 	return h
@@ -108,16 +107,7 @@ func New(fixtures fs.FS, basePath string, opts ...Option) (*Server, error) {
 	if err := s.cache.withholdErr; err != nil {
 		return nil, err
 	}
-	cacheable := []string{"/snapshots/catalog.json"}
-	for _, name := range src.Names() {
-		if s.isSharded(name) {
-			// Offline, the portfolio; a tenant's file is kept once opened.
-			cacheable = append(cacheable, "/snapshots/"+name+"/index.json")
-		} else {
-			cacheable = append(cacheable, "/snapshots/"+name+".json")
-		}
-	}
-	s.app = AppHandler(base, cacheable...)
+	s.app = AppHandler(base)
 	s.app.Env = shardedEnv(s.sharded)
 	return s, nil
 }
@@ -228,6 +218,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	s.app.ServeHTTP(page, r)
 	if page.status == http.StatusOK && status == http.StatusNotFound {
 		page.status = http.StatusNotFound
+	}
+	if page.status == http.StatusOK {
+		page.preload = s.snapshotPreload(r.URL.Path)
 	}
 	page.flush(w)
 }

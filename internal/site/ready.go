@@ -21,12 +21,13 @@ func readyFix(html []byte) []byte {
 	})
 }
 
-// bufferedPage holds a prerendered page so that readyFix and bootFix can
-// run on it.
+// bufferedPage holds a prerendered page so that readyFix, bootFix and
+// preloadFix can run on it.
 type bufferedPage struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
+	header  http.Header
+	status  int
+	body    bytes.Buffer
+	preload string // a file the page's app reads first (preload.go)
 }
 
 func (b *bufferedPage) Header() http.Header { return b.header }
@@ -46,7 +47,7 @@ func (b *bufferedPage) Write(p []byte) (int, error) {
 func (b *bufferedPage) flush(w http.ResponseWriter) {
 	body := b.body.Bytes()
 	if ct := b.header.Get("Content-Type"); len(ct) >= 9 && ct[:9] == "text/html" {
-		body = bootFix(readyFix(body))
+		body = preloadFix(bootFix(readyFix(body)), b.preload)
 		b.header.Set("Content-Length", strconv.Itoa(len(body)))
 	}
 	for k, v := range b.header {
