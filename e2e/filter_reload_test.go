@@ -71,7 +71,7 @@ func pickFilter(t *testing.T, res domain.Resolution) portfolioFilter {
 // The filter and search controls write the address, and a reload keeps
 // them in effect: the controls show them and the rows match both.
 func TestAppFilterSurvivesReload(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	f := pickFilter(t, golden(t, "demo"))
