@@ -17,8 +17,10 @@ import (
 // (index.json and one file per tenant), under a base path.
 func shardedSite(t *testing.T) string {
 	t.Helper()
-	return buildOnce(t, "sharded /atlas/", "/atlas/", fixtures.FS, site.ShardAbove(0))
+	return buildOnce(t, shardedKey, "/atlas/", fixtures.FS, site.ShardAbove(0))
 }
+
+const shardedKey = "sharded /atlas/"
 
 // The sharded form gives the browser the same states as the CLI: the
 // portfolio read from index.json, a tenant's pages (rendered by the app from

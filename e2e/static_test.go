@@ -50,20 +50,31 @@ func buildOnce(t testing.TB, key, basePath string, fsys fs.FS, opts ...site.Opti
 		}
 		t.Skip("SKIPPED: app.wasm is not built; run `make wasm` (make test does)")
 	}
+	out, err := buildSite(key, basePath, fsys, opts...)
+	require.NoError(t, err, "building the site %q", key)
+	return out
+}
+
+// buildSite is buildOnce's build, without a test: TestMain's prebuilds too.
+func buildSite(key, basePath string, fsys fs.FS, opts ...site.Option) (string, error) {
 	sitesMu.Lock()
 	defer sitesMu.Unlock()
 	if dir, ok := sites[key]; ok {
-		return dir
+		return dir, nil
 	}
 	dir, err := os.MkdirTemp("", "tenantatlas-site-")
-	require.NoError(t, err)
+	if err != nil {
+		return "", err
+	}
 	out := filepath.Join(dir, "dist")
 	app.Routes()
 	configured = "build " + key
-	_, err = site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fsys, QuickCompression: true, Site: opts})
-	require.NoError(t, err)
+	if _, err := site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fsys, QuickCompression: true, Site: opts}); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
 	sites[key] = out
-	return out
+	return out, nil
 }
 
 // golden is the CLI's resolve output for a shipped snapshot, as held by
