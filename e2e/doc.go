@@ -12,9 +12,9 @@
 // and keeping to what is its own or shared read only: a tab from newBrowser
 // (a browser context of its own: cold cache, no storage, no service
 // worker), an nginx from startNginx (a port and an access log of its own),
-// a site from builtSite or buildOnce (built once per test binary, before
-// the tests by TestMain's prebuild when it is one they all share; never
-// written to), waits bounded by run's stepBound. A subtest as independent
+// a site from builtSite or buildOnce (built once per test binary, by
+// TestMain's prebuild as the tests start when it is one they all share;
+// never written to), waits bounded by run's stepBound. A subtest as independent
 // calls t.Parallel too. What is one per process stays behind sitesMu:
 // package app's snapshot source, which site.New sets up for the site it
 // builds or serves (see servedSite). A test that cannot share (it changes

@@ -12,14 +12,21 @@ import (
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
-// TestMain builds the sites the tests share before any test runs, closes
+// TestMain builds the sites the tests share as the tests start, closes
 // the shared browser and removes the sites afterwards: a run leaves nothing
 // running and nothing in the temporary folder. A run that dies leaves no
 // process either (see TestChildrenDieWithTheTestBinary).
 func TestMain(m *testing.M) {
 	flag.Parse()
-	prebuild()
+	// Beside the tests, not before them: go test's -timeout, which the
+	// binary applies from m.Run on, then bounds the builds too, and a run
+	// too slow fails with its own message and every test's stack.
+	go func() {
+		defer close(prebuilt)
+		prebuild()
+	}()
 	code := m.Run()
+	<-prebuilt
 	closeSharedBrowser()
 	sitesMu.Lock()
 	for _, out := range sites {
@@ -29,12 +36,15 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// prebuilt is closed once prebuild has returned.
+var prebuilt = make(chan struct{})
+
 // prebuild builds, once, the sites the whole package's tests use, when the
 // whole package runs (no -run, no -list) with what the browser tests need. A build
 // holds sitesMu (package app's snapshot source is one for the process), and
 // TestPrerenderedWithWASMBlocked's server answers under it too: a build
-// made by a test while others run would hold that server's pages back for
-// as long as it takes. A site a new test builds with buildOnce under a key
+// made while that server runs would hold its pages back for as long as it
+// takes, so the server waits for prebuilt. A site a new test builds with buildOnce under a key
 // of its own is built when first asked for, as before; one every run needs
 // belongs here. A build that fails here fails again, with its error, in
 // the first test that asks for it.

@@ -149,6 +149,7 @@ func TestPrerenderedWithWASMBlocked(t *testing.T) {
 // it up for another site since.
 func servedSite(t *testing.T) http.Handler {
 	t.Helper()
+	<-prebuilt // no build then holds the pages back (TestMain's prebuild)
 	app.Routes()
 	var h *site.Server
 	newServer := func() (err error) {
