@@ -19,7 +19,7 @@ WASM_FLAGS := -trimpath -ldflags="-s -w" -gcflags='github.com/tenantatlas/tenant
 # the same way through WASM_PKG and WASM.
 WASM_PKG  := ./cmd/webapp
 
-.PHONY: all run wasm binary site test test-native test-wasm check check-native vet fmt-check fuzz bench size bench-browser clean
+.PHONY: all run wasm binary site test test-native test-e2e test-go browser-note test-wasm vet-after-wasm check check-native vet fmt-check fuzz bench size bench-browser clean
 
 # Every go test run names its -timeout: go test's default (10 minutes) was
 # where a slow machine failed, far from where the tests are. Each package of
@@ -34,8 +34,12 @@ CHECK_TIMEOUT ?= 30m
 all: binary
 
 # The WebAssembly app: UI and resolver core, from the minimal main in cmd/webapp.
+# Written beside, then renamed into place: `make test` vets the native
+# packages meanwhile, and web/ embeds whatever is in the folder, so a
+# half-written app.wasm must never be there to read.
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM) $(WASM_PKG)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o $(WASM).tmp $(WASM_PKG)
+	mv $(WASM).tmp $(WASM)
 
 # The native binary embeds web/ (so app.wasm must be built first) and fixtures/.
 binary: wasm
@@ -50,18 +54,50 @@ BASE_PATH ?= /
 site: binary
 	bin/tenantatlas build --out dist --base-path $(BASE_PATH)
 
-# app.wasm first: the binary embeds web/, and the server tests serve it.
-test: wasm vet fmt-check test-native test-wasm
+# `make test` overlaps what does not wait on the rest, on any make (-j is
+# given inside): app.wasm is built while the domain's WebAssembly tests run
+# under Node; go vet follows app.wasm (web/ embeds it: vet then compiles
+# the packages as the tests will, and the tests reuse them), and go test's
+# own vet, a subset of it, is off after it; then the browser tests run
+# beside every other package's, both starting at once rather than e2e
+# waiting for its turn in the alphabet.
+test: fmt-check
+	@$(MAKE) --no-print-directory -j3 test-wasm test-e2e test-go TESTS_AFTER=vet-after-wasm
+
+# What test-e2e and test-go wait for: app.wasm (the site embeds it, the
+# browser tests load it), and in `make test` go vet as well.
+TESTS_AFTER ?= wasm
+TEST_VET    := $(if $(filter vet-after-wasm,$(TESTS_AFTER)),-vet=off)
 
 vet:
+	$(GO) vet ./...
+
+vet-after-wasm: wasm
 	$(GO) vet ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# Every package's tests, the browser tests included, in one go test.
 test-native:
 	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
+	@$(MAKE) --no-print-directory browser-note
+
+# The browser tests run side by side in one Chromium, each in a browser
+# context of its own (e2e/doc.go), E2E_PARALLEL at once: a test spends much
+# of its time waiting on the browser or nginx, so three keep two cores busy
+# without one test's page waiting on the others'.
+E2E_PARALLEL ?= 3
+test-e2e: $(TESTS_AFTER)
+	$(GO) test -count=1 $(TEST_VET) -timeout $(TEST_TIMEOUT) -parallel $(E2E_PARALLEL) ./e2e/
+	@$(MAKE) --no-print-directory browser-note
+
+# Every other package's tests.
+test-go: $(TESTS_AFTER)
+	$(GO) test -count=1 $(TEST_VET) -timeout $(TEST_TIMEOUT) $$($(GO) list ./... | grep -v '/e2e$$')
+
+browser-note:
 	@if ! command -v nginx >/dev/null 2>&1 || ! { command -v chromium || command -v chromium-browser || command -v google-chrome; } >/dev/null 2>&1; then \
 		echo "NOTE: the browser tests in e2e/ were SKIPPED: they need chromium and nginx (apt-get install chromium nginx-light)"; \
 	fi
@@ -111,7 +147,7 @@ check: wasm check-native
 
 check-native:
 	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) ./domain/
-	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) -run '$(CHECK_E2E)' ./e2e/
+	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) -parallel $(E2E_PARALLEL) -run '$(CHECK_E2E)' ./e2e/
 
 # Fuzzing: each target for FUZZTIME (go test takes one -fuzz target per
 # run). Their seeds already run in `make test`; run longer with e.g.

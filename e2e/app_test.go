@@ -25,10 +25,13 @@ const appReady = `!document.getElementById("app-wasm-loader") && !!document.quer
 
 func waitApp() chromedp.Action[chromedp.Void] { return until(appReady) }
 
-// until waits for a JavaScript predicate to hold.
+// until waits for a JavaScript predicate to hold, as long as the step's
+// bound (run's stepBound) allows: chromedp's own 30-second default is off,
+// it is shorter than a cold app.wasm takes on a machine as busy as one
+// running the browser tests side by side beside other builds.
 func until(expr string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](expr)(ctx, tg)
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(0))(ctx, tg)
 		return err
 	})
 }
@@ -41,7 +44,7 @@ func evalString(t testing.TB, ctx context.Context, expr string) string {
 }
 
 func TestAppFlowWeakenedTenantToRun(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 
@@ -67,7 +70,7 @@ func TestAppFlowWeakenedTenantToRun(t *testing.T) {
 }
 
 func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/3"), waitApp(),
@@ -80,7 +83,7 @@ func TestAppUnvalidatedToRestoreHistory(t *testing.T) {
 // as it is read: with the server gone, a reviewer who read a tenant once
 // reopens the site and reads it again.
 func TestReopenOffline(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	root := srv.URL
 	ctx := newBrowser(t, chromium)
@@ -108,7 +111,7 @@ func TestReopenOffline(t *testing.T) {
 // The keyboard alone reaches the recovery action and follows it: the first
 // Tab lands on the skip link, and focus order follows the page.
 func TestKeyboard(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/4"), waitApp(), chromedp.KeyEvent(kb.Tab))

@@ -16,10 +16,11 @@ import (
 // A prerendered page is painted before go-app's scripts are even fetched
 // (web/boot.js starts them), and the app takes over all the same.
 func TestAppStartsAfterFirstPaint(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	for _, page := range []string{"s/demo/tenants/5", "s/demo/"} {
 		t.Run(page, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, chromium)
 			run(t, ctx, chromedp.Navigate(root+page), waitApp())
 			var got struct {
@@ -46,7 +47,7 @@ func TestAppStartsAfterFirstPaint(t *testing.T) {
 // A hidden tab paints nothing: there boot.js starts go-app's scripts at
 // once, and the app takes over unseen.
 func TestAppStartsAtOnceInAHiddenTab(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	minimize := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -61,9 +62,9 @@ func TestAppStartsAtOnceInAHiddenTab(t *testing.T) {
 	run(t, ctx, chromedp.Navigate("about:blank"), minimize)
 	require.Equal(t, "hidden", evalString(t, ctx, `document.visibilityState`), "a minimized window's tab is hidden")
 	// Polled on a timer: a hidden tab runs no animation frames, which
-	// chromedp polls on by default.
+	// chromedp polls on by default. Bounded by run's stepBound, as until is.
 	appTookOver := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](appReady, chromedp.WithPollingInterval(100*time.Millisecond))(ctx, tg)
+		_, err := chromedp.Poll[bool](appReady, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(0))(ctx, tg)
 		return err
 	})
 	run(t, ctx, chromedp.Navigate(root+"s/demo/tenants/5"), appTookOver)

@@ -38,6 +38,21 @@ func requireTools(t testing.TB) (chromium string) {
 	return ""
 }
 
+// browserTest begins a browser test: requireTools, then t.Parallel, so
+// that it runs beside the package's other browser tests. A test opts in by
+// beginning with it instead of requireTools, and may do so when it keeps
+// to its own: a tab from newBrowser (a browser context of its own), an
+// nginx from startNginx (a port and access log of its own), the sites from
+// builtSite and buildOnce (built once, read only), and a subtest that is
+// as independent calls t.Parallel itself. go test's -parallel bounds how
+// many run at once (GOMAXPROCS by default; the Makefile names it).
+func browserTest(t *testing.T) (chromium string) {
+	t.Helper()
+	chromium = requireTools(t)
+	t.Parallel()
+	return chromium
+}
+
 func findChromium() string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -95,7 +110,15 @@ func sharedBrowser(chromium string) (context.Context, error) {
 		shared.err = err
 		return nil, err
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserOptions(chromium, profile)...)
+	// Tests run side by side in it, each tab in a window of its own: a
+	// window behind another must not be throttled as a background one is
+	// (timers, rendering), or a test would wait on another's turn. A
+	// hidden tab (TestAppStartsAtOnceInAHiddenTab) is still hidden.
+	opts := append(browserOptions(chromium, profile),
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	// The first call starts the browser; it must not carry a timeout.
 	if err := chromedp.Do(ctx); err != nil {

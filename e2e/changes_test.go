@@ -73,7 +73,7 @@ func untilFrom(from string) chromedp.Action[chromedp.Void] {
 }
 
 func TestChangesInTheBrowser(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	dist := builtSite(t, "/")
 	srv := startNginx(t, dist, "/")
 	ctx := newBrowser(t, chromium)
@@ -127,7 +127,7 @@ func TestChangesInTheBrowser(t *testing.T) {
 // The changes page, a portfolio with its trend and a dashboard with its
 // timeline have no serious or critical accessibility violation.
 func TestChangesAccessibility(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	axe := requireAxe(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)

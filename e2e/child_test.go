@@ -37,7 +37,7 @@ func TestChildrenDieWithTheTestBinary(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("SKIPPED: the parent-death signal is Linux's")
 	}
-	requireTools(t)
+	browserTest(t)
 	out := filepath.Join(t.TempDir(), "started.json")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestDieWithChildrenRunning$", "-test.count=1", "-test.timeout=2m")
 	cmd.Env = append(os.Environ(), dyingChildren+"="+out)

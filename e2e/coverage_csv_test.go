@@ -57,7 +57,7 @@ func captureDownloads(dir string) chromedp.Action[chromedp.Void] {
 // saves, from the browser alone, the CLI's CSV of the same tenants in the
 // order the page lists them; axe finds nothing serious on the page.
 func TestCSVDownloadEqualsCLI(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	header, cli := cliCSV(t, "demo")
@@ -100,7 +100,7 @@ func TestCSVDownloadEqualsCLI(t *testing.T) {
 // critical violation on it. With TENANTATLAS_SCREENSHOTS=DIR it also saves
 // the page, desktop and phone, into DIR.
 func TestCoveragePageInTheBrowser(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	for _, name := range []string{"demo", "counts-absent"} {

@@ -76,7 +76,7 @@ func pickFilter(t *testing.T, res domain.Resolution) portfolioFilter {
 // document; back goes to the filter before; a reload keeps the filter in
 // effect: the controls show it and the rows match.
 func TestAppFilterSurvivesReload(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	f := pickFilter(t, golden(t, "demo"))

@@ -41,7 +41,7 @@ const readInjection = `(() => {
 // dialog opens, nothing is injected anywhere in the document, no link
 // carries a script URL.
 func TestStaticSiteRendersHostileTextAsText(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
 	dialogs := watchDialogs(t, ctx)

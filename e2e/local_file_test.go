@@ -23,7 +23,7 @@ import (
 // the static site behind nginx, from nginx's own access log. Each file's
 // expected states are the CLI's resolve output for it (the golden files).
 func TestOpenLocalSnapshotFile(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	tests := []struct {
 		name, file, golden string // file under fixtures/
 	}{
@@ -33,6 +33,7 @@ func TestOpenLocalSnapshotFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dist := builtSite(t, "/")
 			srv := startNginx(t, dist, "/")
 			ctx := newBrowser(t, chromium)

@@ -66,12 +66,13 @@ func get(t *testing.T, url, acceptEncoding string) (*http.Response, string) {
 }
 
 func TestNginxConfiguration(t *testing.T) {
-	requireTools(t)
+	browserTest(t)
 	site := writeTinySite(t)
 	_, brotliErr := os.Stat(brotliModule)
 
 	for _, base := range []string{"/", "/atlas/"} {
 		t.Run("base "+base, func(t *testing.T) {
+			t.Parallel()
 			srv := startNginx(t, site, base)
 
 			tests := []struct {
@@ -135,7 +136,7 @@ func TestNginxConfiguration(t *testing.T) {
 
 // TestBrowserSmoke proves the harness itself: Chromium opens a page nginx serves.
 func TestBrowserSmoke(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, writeTinySite(t), "/atlas/")
 	ctx := newBrowser(t, chromium)
 	run(t, ctx, chromedp.Navigate(srv.URL))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"testing"
@@ -105,14 +106,10 @@ func blockedCases(t *testing.T) []blockedCase {
 // reviewer needs waits for the app. Behind nginx (the static site) and from
 // `tenantatlas serve` (every page prerendered per request).
 func TestPrerenderedWithWASMBlocked(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	cases := blockedCases(t)
 	static := startNginx(t, builtSite(t, "/"), "/").URL
-	// After the build: site.New sets package app up for serve's prerendering.
-	app.Routes()
-	h, err := site.New(fixtures.FS, "/")
-	require.NoError(t, err)
-	serve := httptest.NewServer(h)
+	serve := httptest.NewServer(servedSite(t))
 	t.Cleanup(serve.Close)
 
 	for _, srv := range []struct{ name, url string }{{"static", static}, {"serve", serve.URL + "/"}} {
@@ -121,6 +118,7 @@ func TestPrerenderedWithWASMBlocked(t *testing.T) {
 				continue
 			}
 			t.Run(srv.name+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
 				ctx := newBrowser(t, chromium) // a cold profile: no service worker holds app.wasm
 				// Until go-app has given up on app.wasm (it stops its
 				// loader's spinning) or, were the block to fail, taken over.
@@ -143,6 +141,37 @@ func TestPrerenderedWithWASMBlocked(t *testing.T) {
 			})
 		}
 	}
+}
+
+// servedSite is `tenantatlas serve`'s handler for the shipped snapshots at
+// "/". Each request is answered under sitesMu, with package app's snapshot
+// source set up for it again if a build (in a test running beside) has set
+// it up for another site since.
+func servedSite(t *testing.T) http.Handler {
+	t.Helper()
+	<-prebuilt // no build then holds the pages back (TestMain's prebuild)
+	app.Routes()
+	var h *site.Server
+	newServer := func() (err error) {
+		h, err = site.New(fixtures.FS, "/")
+		configured = "serve /"
+		return err
+	}
+	sitesMu.Lock()
+	err := newServer()
+	sitesMu.Unlock()
+	require.NoError(t, err)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sitesMu.Lock()
+		defer sitesMu.Unlock()
+		if configured != "serve /" {
+			if err := newServer(); err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // blockWASM makes every request of the page for app.wasm fail, as a

@@ -17,14 +17,16 @@ import (
 // (index.json and one file per tenant), under a base path.
 func shardedSite(t *testing.T) string {
 	t.Helper()
-	return buildOnce(t, "sharded /atlas/", "/atlas/", fixtures.FS, site.ShardAbove(0))
+	return buildOnce(t, shardedKey, "/atlas/", fixtures.FS, site.ShardAbove(0))
 }
+
+const shardedKey = "sharded /atlas/"
 
 // The sharded form gives the browser the same states as the CLI: the
 // portfolio read from index.json, a tenant's pages (rendered by the app from
 // 404.html: only portfolios are prerendered) from its own file.
 func TestShardedSiteAgreesWithCLI(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, shardedSite(t), "/atlas/")
 	ctx := newBrowser(t, chromium)
 	for _, name := range []string{"demo", "isolation-quarantine", "viewer-no-restore", "orphan-record"} {
@@ -42,7 +44,7 @@ const snapshotFetches = `JSON.stringify(performance.getEntriesByType("resource")
 // A page of a sharded snapshot fetches what it shows and nothing more: the
 // portfolio its index, a tenant's page the index and that tenant's file.
 func TestShardedPagesFetchOnlyTheirFiles(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, shardedSite(t), "/atlas/")
 	tests := []struct {
 		page string
@@ -56,6 +58,7 @@ func TestShardedPagesFetchOnlyTheirFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, chromium) // a cold cache for each
 			run(t, ctx, chromedp.Navigate(srv.URL+tt.page), waitApp())
 			var got []string

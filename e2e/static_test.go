@@ -23,9 +23,15 @@ import (
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
+// The tests run side by side, and package app's snapshot source is one for
+// the process: site.New (which site.Build calls) sets it up for the site it
+// builds, to prerender its pages. Every call of either holds sitesMu, and
+// configured says which site the source is now set up for (a key of
+// buildOnce, or servedSite's).
 var (
-	sitesMu sync.Mutex
-	sites   = map[string]string{}
+	sitesMu    sync.Mutex
+	sites      = map[string]string{}
+	configured string
 )
 
 // builtSite builds the static site for basePath once per test run, the way
@@ -44,19 +50,31 @@ func buildOnce(t testing.TB, key, basePath string, fsys fs.FS, opts ...site.Opti
 		}
 		t.Skip("SKIPPED: app.wasm is not built; run `make wasm` (make test does)")
 	}
+	out, err := buildSite(key, basePath, fsys, opts...)
+	require.NoError(t, err, "building the site %q", key)
+	return out
+}
+
+// buildSite is buildOnce's build, without a test: TestMain's prebuilds too.
+func buildSite(key, basePath string, fsys fs.FS, opts ...site.Option) (string, error) {
 	sitesMu.Lock()
 	defer sitesMu.Unlock()
 	if dir, ok := sites[key]; ok {
-		return dir
+		return dir, nil
 	}
 	dir, err := os.MkdirTemp("", "tenantatlas-site-")
-	require.NoError(t, err)
+	if err != nil {
+		return "", err
+	}
 	out := filepath.Join(dir, "dist")
 	app.Routes()
-	_, err = site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fsys, QuickCompression: true, Site: opts})
-	require.NoError(t, err)
+	configured = "build " + key
+	if _, err := site.Build(site.BuildOptions{Out: out, BasePath: basePath, Fixtures: fsys, QuickCompression: true, Site: opts}); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
 	sites[key] = out
-	return out
+	return out, nil
 }
 
 // golden is the CLI's resolve output for a shipped snapshot, as held by
@@ -191,32 +209,55 @@ func readPageState(t *testing.T, ctx context.Context, url string) pageState {
 // dashboard, restore-run list and detail page of every shipped snapshot
 // reaches data-ready in the app with the states `tenantatlas resolve` gives.
 func TestStaticSiteAgreesWithCLI(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	names := []string{"demo"}
 	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "scenarios", "*.json"))
 	for _, f := range files {
 		names = append(names, strings.TrimSuffix(filepath.Base(f), ".json"))
 	}
-	for _, base := range []string{"/", "/atlas/"} {
-		t.Run("base "+base, func(t *testing.T) {
-			srv := startNginx(t, builtSite(t, base), base)
+	t.Run("base /atlas/", func(t *testing.T) {
+		t.Parallel()
+		const base = "/atlas/"
+		srv := startNginx(t, builtSite(t, base), base)
+		ctx := newBrowser(t, chromium)
+		// Under a sub-path the demo covers every kind of page, and a few
+		// portfolios more kinds of row: quarantined tenants, a viewer
+		// without restore.view or backup.view.
+		agreesWithCLI(t, ctx, srv.URL, "demo")
+		for _, name := range []string{"isolation-quarantine", "orphan-record", "viewer-no-restore", "viewer-no-backup"} {
+			visitInApp(t, ctx, srv.URL+"s/"+name+"/")
+			rowsAgreeWithCLI(t, ctx, golden(t, name), base+"s/"+name+"/")
+		}
+	})
+	// At "/" every snapshot, in a few parts side by side, each in a tab of
+	// its own (one cold start of app.wasm each, then the app's router):
+	// one tab for all of them was the package's longest test by far.
+	srv := startNginx(t, builtSite(t, "/"), "/")
+	ps := parts(names, sweepParts)
+	for i, part := range ps {
+		t.Run(fmt.Sprintf("base /, part %d of %d", i+1, len(ps)), func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, chromium)
-			if base != "/" {
-				// Under a sub-path the demo covers every kind of page, and
-				// a few portfolios more kinds of row: quarantined tenants,
-				// a viewer without restore.view or backup.view.
-				agreesWithCLI(t, ctx, srv.URL, "demo")
-				for _, name := range []string{"isolation-quarantine", "orphan-record", "viewer-no-restore", "viewer-no-backup"} {
-					visitInApp(t, ctx, srv.URL+"s/"+name+"/")
-					rowsAgreeWithCLI(t, ctx, golden(t, name), base+"s/"+name+"/")
-				}
-				return
-			}
-			for _, name := range names {
+			for _, name := range part {
 				agreesWithCLI(t, ctx, srv.URL, name)
 			}
 		})
 	}
+}
+
+// sweepParts is how many parts a sweep over every snapshot is cut into.
+const sweepParts = 4
+
+// parts cuts names into n parts of nearly equal length, none empty.
+func parts(names []string, n int) [][]string {
+	var out [][]string
+	for i := range n {
+		part := names[i*len(names)/n : (i+1)*len(names)/n]
+		if len(part) > 0 {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // agreesWithCLI visits the portfolio of snapshot name (every row's
@@ -262,7 +303,7 @@ func nonNil(s []string) []string {
 // axe-core (from the npm registry; .ci/run installs it and sets AXE_CORE_JS)
 // finds no serious or critical violation on any kind of page.
 func TestStaticSiteAccessibility(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	axe := requireAxe(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
@@ -297,7 +338,7 @@ func snapshotPages(name string, res domain.Resolution) []string {
 // Without restore.view no restore record reaches the page in the browser
 // either, once the app has rendered it: the DOM is checked, not the view.
 func TestStaticSiteCapabilitiesInTheBrowser(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
 	for _, p := range []string{"s/viewer-no-restore/", "s/viewer-no-restore/tenants/1", "s/viewer-no-restore/tenants/1/restore-runs",

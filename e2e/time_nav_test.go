@@ -30,7 +30,7 @@ const runOrder = `JSON.stringify([...document.querySelectorAll('[data-testid="re
 // the address, and a reload keeps it. Tenant 8's runs are in one order by
 // id and the other by creation time.
 func TestAppRunListSortSurvivesReload(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	runs := func() []string {
@@ -61,7 +61,7 @@ func TestAppRunListSortSurvivesReload(t *testing.T) {
 // with their new parts in the states that draw them (a sorted list, the
 // portfolio in need order, a run's detail).
 func TestTimeAndNavigationAccessibility(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	axe := requireAxe(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
@@ -75,7 +75,7 @@ func TestTimeAndNavigationAccessibility(t *testing.T) {
 // A tenant's dashboard and a restore run print on one A4 page, with the
 // snapshot's name and time and the claim boundaries, and no navigation.
 func TestPrintIsOnePage(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	root := startApp(t)
 	ctx := newBrowser(t, chromium)
 	for _, p := range []string{"s/demo/tenants/5", "s/demo/tenants/4", "s/demo/tenants/5/restore-runs/140"} {

@@ -13,7 +13,7 @@ import (
 // and the states precomputed) and shows the states the CLI derives from
 // the whole snapshot.
 func TestStaticSiteWithheldFilesInTheBrowser(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
 	for _, name := range []string{"viewer-no-backup", "viewer-no-restore"} {

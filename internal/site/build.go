@@ -288,7 +288,7 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 		return nil
 	}
 	var gz, br bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&gz, gzipLevel(rel, w.quick))
 	_, _ = zw.Write(b)
 	if err := zw.Close(); err != nil {
 		return err
@@ -312,9 +312,27 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 // and worth the slowest step of a build; everything else gets a quicker level: thousands of
 // pages and tenant files, or a snapshot of tens of megabytes, would take
 // minutes at the best level.
+//
+// QuickCompression (tests, which check what is served, not its ratio)
+// keeps app.wasm at level 6, and gives every other file the quickest level:
+// compressing hundreds of small pages was most of a test build's time, and
+// each brotli writer above level 4 clears a hash table of megabytes.
 func brotliLevel(rel string, quick bool) int {
-	if strings.HasSuffix(rel, ".wasm") && !quick {
+	wasm := strings.HasSuffix(rel, ".wasm")
+	switch {
+	case wasm && !quick:
 		return brotli.BestCompression
+	case quick && !wasm:
+		return brotli.BestSpeed
 	}
 	return 6
+}
+
+// gzipLevel is gzip's best, but for QuickCompression's files other than
+// app.wasm, as brotliLevel says.
+func gzipLevel(rel string, quick bool) int {
+	if quick && !strings.HasSuffix(rel, ".wasm") {
+		return gzip.BestSpeed
+	}
+	return gzip.BestCompression
 }

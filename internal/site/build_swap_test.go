@@ -19,7 +19,7 @@ func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
 	if !web.HasWASM() {
 		t.Skip("app.wasm is not built into web/: run `make wasm` (make test does it first)")
 	}
-	out, _ := build(t, "/")
+	out, _ := buildFrom(t, someShipped(t), "/")
 	index := filepath.Join(out, "index.html")
 	before, err := os.ReadFile(index)
 	require.NoError(t, err)
@@ -47,7 +47,7 @@ func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
 		})
 	}
 
-	_, err = site.Build(site.BuildOptions{Out: out, BasePath: "/", Fixtures: os.DirFS(fixturesDir), QuickCompression: true})
+	_, err = site.Build(site.BuildOptions{Out: out, BasePath: "/", Fixtures: someShipped(t), QuickCompression: true})
 	require.NoError(t, err)
 	assert.FileExists(t, index)
 	assert.NoFileExists(t, stray, "a complete build replaces the previous one whole")
