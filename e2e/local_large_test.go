@@ -49,7 +49,7 @@ type progressSeen struct {
 // local storage, whose quota is a few megabytes), removed when closed, and
 // never sent to the server.
 func TestLargeLocalFileKept(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	file, size := writeGenerated(t, t.TempDir(), "large", gen.Options{Tenants: 1000, RunsPerTenant: 32, Seed: 7})
 	require.Greater(t, size, int64(20_000_000), "a 20 MB file")
 	res := resolveFile(t, file)

@@ -35,7 +35,7 @@ const watchTakeover = `window.__takeover = {lost: [], loading: [], app: false};
 // app.wasm takes over. Cold (a new browser context, nothing cached) on the
 // static site behind nginx.
 func TestTakeoverKeepsThePrerenderedPage(t *testing.T) {
-	chromium := requireTools(t)
+	chromium := browserTest(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	root := srv.URL
 	fetches := func(uri string) int {
