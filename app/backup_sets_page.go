@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/app/el"
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // backupSetsPage is the drill-through of the backup health card
@@ -20,7 +20,7 @@ func (p *backupSetsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *backupSetsPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse(domain.CapBackupView, "backup sets")
+		ts, recs, other := p.tenantOrElse(snapshot.CapBackupView, "backup sets")
 		if other != nil {
 			return other
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 func i64(v int64) *int64 { return &v }
@@ -35,7 +36,7 @@ func TestActionLink(t *testing.T) {
 
 // No fake zeros: only the counts the snapshot has are shown.
 func TestResultSummary(t *testing.T) {
-	tree := resultSummary(domain.ResultSummary{Available: true, Counts: &domain.Counts{Total: i64(3), Skipped: i64(1)}})
+	tree := resultSummary(domain.ResultSummary{Available: true, Counts: &snapshot.Counts{Total: i64(3), Skipped: i64(1)}})
 	match(t, tree, el.Li().DataSet("count", "Total"), 0)
 	match(t, tree, el.Li().DataSet("count", "Skipped"), 1)
 	assert.Error(t, goapp.TestMatch(tree, goapp.TestUIDescriptor{Path: goapp.TestPath(2), Expected: el.Li()}), "no third count")

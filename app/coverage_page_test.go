@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/coverage"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // TestCoveragePageAgreesWithCoverage renders the coverage page of every
@@ -35,7 +36,7 @@ func TestCoveragePageAgreesWithCoverage(t *testing.T) {
 			rep := coverage.Compute(res)
 			rows := tags(page, "coverage-row")
 			require.Len(t, rows, rep.Total, name)
-			canRestore := domain.NewPortfolio(c, res).Can(domain.CapRestoreView)
+			canRestore := domain.NewPortfolio(c, res).Can(snapshot.CapRestoreView)
 			missing := text(element(page, "coverage-missing"))
 			for i, want := range rep.Rows {
 				tag := rows[i]

@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // These tests render every page the way the server prerenders it: go-app's
@@ -133,9 +135,9 @@ func ready(page string) bool {
 	return regexp.MustCompile(`\sdata-ready[\s>=]`).MatchString(mainTag(page))
 }
 
-func resolve(t *testing.T, b []byte) (*domain.Checked, *domain.Resolution) {
+func resolve(t *testing.T, b []byte) (*snapshot.Checked, *domain.Resolution) {
 	t.Helper()
-	c := domain.Check(bytes.NewReader(b), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(b), snapshot.Limits{})
 	return c, domain.Resolve(c)
 }
 
@@ -151,7 +153,7 @@ func TestPagesAgreeWithTheDomain(t *testing.T) {
 			if c.Rejected() {
 				continue
 			}
-			canRestore, canBackup := c.Snapshot.Can(domain.CapRestoreView), c.Snapshot.Can(domain.CapBackupView)
+			canRestore, canBackup := c.Snapshot.Can(snapshot.CapRestoreView), c.Snapshot.Can(snapshot.CapBackupView)
 			t.Run(strings.Trim(base, "/")+"/"+name, func(t *testing.T) {
 				page := s.get("/s/" + name + "/")
 				assert.True(t, ready(page), "portfolio ready")
@@ -188,7 +190,7 @@ func TestPagesAgreeWithTheDomain(t *testing.T) {
 							assert.Empty(t, tags(page, "diagnostics"), rp)
 							continue
 						}
-						checkRunPage(t, page, rp, r, c.Snapshot.Can(domain.CapEvidenceView))
+						checkRunPage(t, page, rp, r, c.Snapshot.Can(snapshot.CapEvidenceView))
 					}
 				}
 			})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // portfolioPage lists every tenant of a snapshot (s/{snap}/). Filter, search
@@ -245,7 +246,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 // detail only for a viewer with restore.view; without it, no restore record
 // is shown at all (docs/rules.md §7).
 func portfolioTable(snap string, rows []domain.PortfolioTenant, v *View, s *seriesInfo) app.UI {
-	canRestore := v.Can(domain.CapRestoreView)
+	canRestore := v.Can(snapshot.CapRestoreView)
 	gen := v.generatedAt()
 	if len(rows) == 0 {
 		return el.P().Class("muted").Text("No tenant matches these filters.")
@@ -290,7 +291,7 @@ func portfolioTable(snap string, rows []domain.PortfolioTenant, v *View, s *seri
 				el.Td().DataSet("label", "Needs attention").DataSet("testid", "needs-attention-count").DataSet("count", r.NeedsAttention).Body(needCount(r.NeedsAttention)),
 				withSince(el.Td().DataSet("label", "Backup health"), backupSince(s, t.ID),
 					badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
-				el.Td().DataSet("label", "Latest backup").Body(latestBackup(r, t.BackupFreshnessHours, gen, v.Can(domain.CapBackupView))),
+				el.Td().DataSet("label", "Latest backup").Body(latestBackup(r, t.BackupFreshnessHours, gen, v.Can(snapshot.CapBackupView))),
 				withSince(el.Td().DataSet("label", "Recovery evidence"), overviewSince(s, t.ID),
 					badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
 				el.Td().DataSet("label", "Latest relevant restore").Body(latest),

@@ -16,7 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Time, navigation and density, as the server prerenders them.
@@ -90,7 +92,7 @@ func TestSortRuns(t *testing.T) {
 	at := func(h int) *time.Time { v := time.Date(2026, 4, 8, h, 0, 0, 0, time.UTC); return &v }
 	row := func(id int64, created int, completed *time.Time, dry bool, set *int64) runRow {
 		return runRow{state: &domain.RunState{ID: id, Attention: domain.Attention{State: domain.AttentionCompleted}},
-			raw: &domain.RestoreRun{ID: id, CreatedAt: *at(created), CompletedAt: completed, IsDryRun: dry, BackupSetID: set}}
+			raw: &snapshot.RestoreRun{ID: id, CreatedAt: *at(created), CompletedAt: completed, IsDryRun: dry, BackupSetID: set}}
 	}
 	rows := []runRow{row(1, 9, nil, false, i64(20)), row(2, 8, at(10), true, nil), row(3, 10, at(11), false, i64(10)), row(4, 8, at(9), false, i64(10))}
 	tests := []struct {

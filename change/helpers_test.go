@@ -2,6 +2,7 @@ package change_test
 
 import (
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // run is a restore run's four compared states.
@@ -65,7 +66,7 @@ func invalid(id int64) domain.TenantState {
 
 func resolution(at string, ts ...domain.TenantState) *domain.Resolution {
 	v := 1
-	return &domain.Resolution{SchemaVersion: &v, GeneratedAt: &at, Errors: domain.Problems{}, Tenants: ts}
+	return &domain.Resolution{SchemaVersion: &v, GeneratedAt: &at, Errors: snapshot.Problems{}, Tenants: ts}
 }
 
 func p[T any](v T) *T { return &v }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // at is the generated_at of day n of a series.
@@ -133,7 +134,7 @@ func TestOrderAndTies(t *testing.T) {
 
 // TestRejectedEntry names the file.
 func TestRejectedEntry(t *testing.T) {
-	_, err := change.EntryOf("bad.json", &domain.Resolution{Errors: domain.Problems{{Message: "not JSON", Reach: domain.ReachSnapshot}}})
+	_, err := change.EntryOf("bad.json", &domain.Resolution{Errors: snapshot.Problems{{Message: "not JSON", Reach: snapshot.ReachSnapshot}}})
 	var rej *change.RejectedError
 	require.ErrorAs(t, err, &rej)
 	assert.Equal(t, "bad.json snapshot rejected: not JSON", err.Error())

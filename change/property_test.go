@@ -14,6 +14,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Properties run over generated snapshot pairs, each from its own seed, so
@@ -41,7 +42,7 @@ func pairSeeds(t *testing.T) []uint64 {
 // moved by shift: later, backups go stale; earlier, records fall after it
 // and quarantine their tenants. Both sides of a pair thus differ in every
 // way a real pair can: tenants added and removed, postures, runs, validity.
-func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *domain.Checked {
+func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *snapshot.Checked {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 2 + int(seed%5), RunsPerTenant: 1 + int(seed%7), Seed: seed}))
@@ -49,7 +50,7 @@ func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *domain.Ch
 	require.NoError(t, err)
 	moved := at.Add(shift).Format(time.RFC3339)
 	doc := bytes.Replace(buf.Bytes(), []byte(`"generated_at": "`+gen.GeneratedAt+`"`), []byte(`"generated_at": "`+moved+`"`), 1)
-	c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 	require.False(t, c.Rejected(), "seed %d", seed)
 	return c
 }
@@ -61,7 +62,7 @@ func pair(t *testing.T, seed uint64) (a, b *domain.Resolution) {
 	return domain.Resolve(ca), domain.Resolve(cb)
 }
 
-func pairChecked(t *testing.T, seed uint64) (a, b *domain.Checked) {
+func pairChecked(t *testing.T, seed uint64) (a, b *snapshot.Checked) {
 	shift := func(s uint64) time.Duration { return time.Duration(int64(s%9)-2) * 12 * time.Hour }
 	return generatedChecked(t, seed, shift(seed)), generatedChecked(t, seed+1, shift(seed*7+3))
 }

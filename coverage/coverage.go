@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Tables, in the order their rows are listed.
@@ -46,14 +48,14 @@ type Row struct {
 // Report is the coverage of one snapshot. For a rejected snapshot the
 // header is null, Errors says why and every count is zero.
 type Report struct {
-	SchemaVersion *int            `json:"schema_version"`
-	GeneratedAt   *string         `json:"generated_at"`
-	Name          *string         `json:"name,omitempty"`
-	Errors        domain.Problems `json:"errors"`
-	ErrorsOmitted int             `json:"errors_omitted,omitempty"`
-	Reached       int             `json:"reached"`
-	Total         int             `json:"total"`
-	Rows          []Row           `json:"rows"`
+	SchemaVersion *int              `json:"schema_version"`
+	GeneratedAt   *string           `json:"generated_at"`
+	Name          *string           `json:"name,omitempty"`
+	Errors        snapshot.Problems `json:"errors"`
+	ErrorsOmitted int               `json:"errors_omitted,omitempty"`
+	Reached       int               `json:"reached"`
+	Total         int               `json:"total"`
+	Rows          []Row             `json:"rows"`
 }
 
 // keys are every state key of the rules, table by table; within a table in
@@ -126,7 +128,7 @@ func NewTally(res *domain.Resolution) *Tally {
 	r := &Report{SchemaVersion: res.SchemaVersion, GeneratedAt: res.GeneratedAt, Name: res.Name,
 		Errors: res.Errors, ErrorsOmitted: res.ErrorsOmitted, Total: len(keys), Rows: make([]Row, len(keys))}
 	if r.Errors == nil {
-		r.Errors = domain.Problems{}
+		r.Errors = snapshot.Problems{}
 	}
 	at := make(map[Key]int, len(keys))
 	for i, k := range keys {

@@ -3,21 +3,23 @@ package domain
 import (
 	"fmt"
 	"time"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
-// usable reports whether a backup set can be restored from (docs/rules.md §1).
-func (b *BackupSet) usable() bool {
-	return (b.Status == BackupCompleted || b.Status == BackupPartial) && b.CompletedAt != nil
+// isUsable reports whether a backup set can be restored from (docs/rules.md §1).
+func isUsable(b *snapshot.BackupSet) bool {
+	return (b.Status == snapshot.BackupCompleted || b.Status == snapshot.BackupPartial) && b.CompletedAt != nil
 }
 
-// finished reports whether a backup attempt ended (docs/rules.md §1).
-func (b *BackupSet) finished() bool {
-	return (b.Status == BackupCompleted || b.Status == BackupPartial || b.Status == BackupFailed) && b.CompletedAt != nil
+// isFinished reports whether a backup attempt ended (docs/rules.md §1).
+func isFinished(b *snapshot.BackupSet) bool {
+	return (b.Status == snapshot.BackupCompleted || b.Status == snapshot.BackupPartial || b.Status == snapshot.BackupFailed) && b.CompletedAt != nil
 }
 
 // latestBackup returns the latest set by completed_at among those keep accepts.
-func latestBackup(sets []*BackupSet, keep func(*BackupSet) bool) *BackupSet {
-	var best *BackupSet
+func latestBackup(sets []*snapshot.BackupSet, keep func(*snapshot.BackupSet) bool) *snapshot.BackupSet {
+	var best *snapshot.BackupSet
 	for _, b := range sets {
 		if !keep(b) {
 			continue
@@ -32,13 +34,13 @@ func latestBackup(sets []*BackupSet, keep func(*BackupSet) bool) *BackupSet {
 // backupHealth derives a tenant's backup-input posture (docs/rules.md §1). It is
 // about backup inputs only and never about restores; the first matching row of
 // the table wins.
-func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *BackupHealth {
+func backupHealth(t *snapshot.Tenant, sets []*snapshot.BackupSet, now time.Time, canView bool) *BackupHealth {
 	h := &BackupHealth{
 		PositiveClaimBoundary: PositiveClaimBoundary,
-		PrimaryActionTarget:   linkOrDisabled("Open backup sets", fmt.Sprintf("tenants/%d/backup-sets", t.ID), canView, CapBackupView),
+		PrimaryActionTarget:   linkOrDisabled("Open backup sets", fmt.Sprintf("tenants/%d/backup-sets", t.ID), canView, snapshot.CapBackupView),
 	}
-	usable := latestBackup(sets, (*BackupSet).usable)
-	finished := latestBackup(sets, (*BackupSet).finished)
+	usable := latestBackup(sets, isUsable)
+	finished := latestBackup(sets, isFinished)
 	window := time.Duration(t.FreshnessHours) * time.Hour
 
 	var rule string
@@ -71,7 +73,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 				setName(usable), whenText(*usable.CompletedAt), durationText(age), t.FreshnessHours))
 		rule = fmt.Sprintf("stale: latest usable backup set #%d completed %s, %s before generated_at %s; freshness window %dh",
 			usable.ID, whenText(*usable.CompletedAt), durationText(age), whenText(now), t.FreshnessHours)
-	case finished.Status == BackupFailed && finished != usable:
+	case finished.Status == snapshot.BackupFailed && finished != usable:
 		// finished is the latest finished attempt; being failed, it is not the
 		// usable set, and by the ordering of latestBackup it is later than it.
 		records = append(records, recordPath("backup_sets", finished.Index))
@@ -81,7 +83,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 				setName(finished), whenText(*finished.CompletedAt), setName(usable), whenText(*usable.CompletedAt)))
 		rule = fmt.Sprintf("degraded: latest finished attempt #%d failed %s, after latest usable set #%d (%s)",
 			finished.ID, whenText(*finished.CompletedAt), usable.ID, whenText(*usable.CompletedAt))
-	case usable.Status == BackupPartial:
+	case usable.Status == snapshot.BackupPartial:
 		h.set(PostureDegraded, ReasonLatestBackupPartial,
 			"Latest backup is partial",
 			fmt.Sprintf("The latest usable backup, %s, completed partially at %s: some configuration was not captured.",
@@ -124,7 +126,7 @@ func (h *BackupHealth) set(posture, reason, headline, message string) {
 }
 
 // setName names a backup set for people: its name (as data, quoted) and id.
-func setName(b *BackupSet) string {
+func setName(b *snapshot.BackupSet) string {
 	if b.Name == "" {
 		return fmt.Sprintf("backup set #%d", b.ID)
 	}
@@ -133,18 +135,18 @@ func setName(b *BackupSet) string {
 
 // linkOrDisabled is an action to url, or a disabled control saying which
 // capability the viewer lacks (docs/rules.md §7).
-func linkOrDisabled(label, url string, allowed bool, need Capability) Action {
+func linkOrDisabled(label, url string, allowed bool, need snapshot.Capability) Action {
 	if allowed {
 		return Action{Label: label, URL: url}
 	}
 	return Action{Label: label, Disabled: true, HelperText: missingAccess(need)}
 }
 
-func missingAccess(c Capability) string {
-	area := map[Capability]string{
-		CapBackupView:   "backup sets",
-		CapRestoreView:  "restore runs",
-		CapEvidenceView: "evidence records",
+func missingAccess(c snapshot.Capability) string {
+	area := map[snapshot.Capability]string{
+		snapshot.CapBackupView:   "backup sets",
+		snapshot.CapRestoreView:  "restore runs",
+		snapshot.CapEvidenceView: "evidence records",
 	}[c]
 	return fmt.Sprintf("Your access does not include %s (the %s capability is missing).", area, c)
 }

@@ -13,8 +13,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/depth"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Property tests run over many generated snapshots, each from its own seed,
@@ -81,9 +83,9 @@ func (d snapDoc) records(coll string) []any {
 func (d snapDoc) add(coll string, rec map[string]any) { d[coll] = append(d.records(coll), rec) }
 
 // resolveDoc checks and resolves d; it must not be rejected.
-func resolveDoc(t *testing.T, d snapDoc) (*domain.Checked, *domain.Resolution) {
+func resolveDoc(t *testing.T, d snapDoc) (*snapshot.Checked, *domain.Resolution) {
 	t.Helper()
-	c := domain.Check(bytes.NewReader(d.bytes(t)), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(d.bytes(t)), snapshot.Limits{})
 	require.False(t, c.Rejected(), "%v", c.Problems)
 	return c, domain.Resolve(c)
 }

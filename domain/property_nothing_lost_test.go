@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Nothing is lost (docs/snapshot-format.md): every record of every collection is
@@ -84,7 +86,7 @@ func addFaults(d snapDoc, seed uint64) int64 {
 }
 
 // named reports whether a problem names the record at path or a member of it.
-func named(ps domain.Problems, path string) bool {
+func named(ps snapshot.Problems, path string) bool {
 	for _, p := range ps {
 		if p.Path == path || strings.HasPrefix(p.Path, path+".") {
 			return true

@@ -1,5 +1,7 @@
 package domain
 
+import "github.com/tenantatlas/tenantatlas/snapshot"
+
 // The types below are the JSON of `tenantatlas resolve` (docs/interfaces.md) and what
 // the pages render. Member order follows docs/interfaces.md. Members beyond it are
 // extensions: `why` (only with --explain), `code`/`reach` on errors.
@@ -7,10 +9,10 @@ package domain
 // Resolution is every state derived from one snapshot.
 type Resolution struct {
 	// SchemaVersion and GeneratedAt are null when the snapshot was rejected.
-	SchemaVersion *int     `json:"schema_version"`
-	GeneratedAt   *string  `json:"generated_at"`
-	Name          *string  `json:"name,omitempty"`
-	Errors        Problems `json:"errors"`
+	SchemaVersion *int              `json:"schema_version"`
+	GeneratedAt   *string           `json:"generated_at"`
+	Name          *string           `json:"name,omitempty"`
+	Errors        snapshot.Problems `json:"errors"`
 	// ErrorsOmitted counts problems past MaxProblems.
 	ErrorsOmitted int           `json:"errors_omitted,omitempty"`
 	Tenants       []TenantState `json:"tenants"`
@@ -203,9 +205,9 @@ type ResultState struct {
 // When the snapshot has no counts, Available is false, Counts is nil and Text
 // says why (docs/rules.md §4 table).
 type ResultSummary struct {
-	Available bool    `json:"available"`
-	Counts    *Counts `json:"counts"`
-	Text      string  `json:"text"`
+	Available bool             `json:"available"`
+	Counts    *snapshot.Counts `json:"counts"`
+	Text      string           `json:"text"`
 }
 
 // Continuity reasons accepted by the restore-run list (docs/rules.md §5).

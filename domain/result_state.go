@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // currentEvidence returns the evidence snapshots that count as current for the
@@ -13,13 +15,13 @@ import (
 // expires_at null or after generated_at. The tenant is checked here although
 // validation already rejects cross-tenant references: evidence of another
 // tenant must never count.
-func currentEvidence(f *runFacts, evidence []*EvidenceSnapshot, now time.Time) []*EvidenceSnapshot {
+func currentEvidence(f *runFacts, evidence []*snapshot.EvidenceSnapshot, now time.Time) []*snapshot.EvidenceSnapshot {
 	if f.op == nil {
 		return nil
 	}
-	var out []*EvidenceSnapshot
+	var out []*snapshot.EvidenceSnapshot
 	for _, e := range evidence {
-		if e.TenantID != f.run.TenantID || e.OperationRunID != f.op.ID || e.Status != EvidenceActive {
+		if e.TenantID != f.run.TenantID || e.OperationRunID != f.op.ID || e.Status != snapshot.EvidenceActive {
 			continue
 		}
 		if e.ExpiresAt != nil && !e.ExpiresAt.After(now) {
@@ -27,7 +29,7 @@ func currentEvidence(f *runFacts, evidence []*EvidenceSnapshot, now time.Time) [
 		}
 		out = append(out, e)
 	}
-	slices.SortFunc(out, func(a, b *EvidenceSnapshot) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(out, func(a, b *snapshot.EvidenceSnapshot) int { return cmp.Compare(a.ID, b.ID) })
 	return out
 }
 
@@ -37,13 +39,13 @@ func resultStateKey(f *runFacts, att Attention, current bool) string {
 	switch {
 	case r.IsDryRun || r.Status.PreExecution():
 		return ResultNotExecuted
-	case r.Status == RestoreFailed || f.opOutcome(OutcomeOpFailed):
+	case r.Status == snapshot.RestoreFailed || f.opOutcome(snapshot.OutcomeOpFailed):
 		return ResultFailed
-	case r.Status == RestoreCancelled || f.opOutcome(OutcomeBlocked, OutcomeCancelled):
+	case r.Status == snapshot.RestoreCancelled || f.opOutcome(snapshot.OutcomeBlocked, snapshot.OutcomeCancelled):
 		return ResultBlockedOrCancelled
 	case r.Status.InFlight() || f.opStatusInFlight():
 		return ResultInProgress
-	case att.State == AttentionPartial || att.State == AttentionCompletedWithFollowUp || r.Status == RestorePartial:
+	case att.State == AttentionPartial || att.State == AttentionCompletedWithFollowUp || r.Status == snapshot.RestorePartial:
 		return ResultNeedsReview
 	case f.op != nil && current:
 		return ResultCompletedWithEvidence
@@ -53,7 +55,7 @@ func resultStateKey(f *runFacts, att Attention, current bool) string {
 }
 
 // resultBecause says which clauses of the state's row held, for the why.
-func resultBecause(f *runFacts, state string, att Attention, evidence []*EvidenceSnapshot) []string {
+func resultBecause(f *runFacts, state string, att Attention, evidence []*snapshot.EvidenceSnapshot) []string {
 	r := f.run
 	var because []string
 	note := func(ok bool, s string) {
@@ -66,13 +68,13 @@ func resultBecause(f *runFacts, state string, att Attention, evidence []*Evidenc
 		note(r.IsDryRun, "it is a dry run")
 		note(r.Status.PreExecution(), fmt.Sprintf("status %s is before execution", r.Status))
 	case ResultFailed:
-		note(r.Status == RestoreFailed, "status failed")
-		if f.opOutcome(OutcomeOpFailed) {
+		note(r.Status == snapshot.RestoreFailed, "status failed")
+		if f.opOutcome(snapshot.OutcomeOpFailed) {
 			because = append(because, fmt.Sprintf("operation #%d outcome failed", f.op.ID))
 		}
 	case ResultBlockedOrCancelled:
-		note(r.Status == RestoreCancelled, "status cancelled")
-		if f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
+		note(r.Status == snapshot.RestoreCancelled, "status cancelled")
+		if f.opOutcome(snapshot.OutcomeBlocked, snapshot.OutcomeCancelled) {
 			because = append(because, fmt.Sprintf("operation #%d outcome %s", f.op.ID, f.op.Outcome))
 		}
 	case ResultInProgress:
@@ -96,7 +98,7 @@ func resultBecause(f *runFacts, state string, att Attention, evidence []*Evidenc
 
 // resultState derives the decision-first state of the restore-run detail page
 // (docs/rules.md §4), with its why unless explain is false.
-func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, explain bool) ResultState {
+func resultState(f *runFacts, att Attention, evidence []*snapshot.EvidenceSnapshot, explain bool) ResultState {
 	r := f.run
 	hasOp := f.op != nil
 	current := len(evidence) > 0
@@ -120,7 +122,7 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 		// Only a record that is a preview proves a preview: a draft, scoped or
 		// checked run has produced none yet (docs/rules.md §4 names the claim for
 		// the state; it is narrowed here so it never says more than the record).
-		if r.IsDryRun || r.Status == RestorePreviewed {
+		if r.IsDryRun || r.Status == snapshot.RestorePreviewed {
 			rs.PrimaryNextAction = "Review preview"
 			rs.AllowedClaims = append(rs.AllowedClaims, "Preview evidence exists")
 		} else {
@@ -162,7 +164,7 @@ func resultState(f *runFacts, att Attention, evidence []*EvidenceSnapshot, expla
 		rs.PrimaryNextAction = "Review item outcomes"
 		rs.OperationProofState, rs.PostRunEvidenceState = avail(hasOp), avail(current)
 		rs.AllowedClaims = append(rs.AllowedClaims, "Follow-up required")
-		if f.anyOutcome(OutcomeSkipped) || f.count(cSkipped) > 0 {
+		if f.anyOutcome(snapshot.OutcomeSkipped) || f.count(cSkipped) > 0 {
 			rs.AllowedClaims = append(rs.AllowedClaims, "Skipped items exist")
 		}
 	case ResultFailed:
@@ -219,11 +221,11 @@ const MaxListedEvidence = 20
 
 // listedEvidence is the part of a run's current evidence that its result
 // names: the first MaxListedEvidence, in ascending id.
-func listedEvidence(ev []*EvidenceSnapshot) []*EvidenceSnapshot {
+func listedEvidence(ev []*snapshot.EvidenceSnapshot) []*snapshot.EvidenceSnapshot {
 	return ev[:min(len(ev), MaxListedEvidence)]
 }
 
-func evidenceIDs(ev []*EvidenceSnapshot) string {
+func evidenceIDs(ev []*snapshot.EvidenceSnapshot) string {
 	listed := listedEvidence(ev)
 	ids := make([]string, len(listed))
 	for i, e := range listed {

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // TestDemoCoversEveryState: every state, reason and kind of docs/rules.md occurs
@@ -23,7 +25,7 @@ func TestDemoCoversEveryState(t *testing.T) {
 		mark("data_status", ts.DataStatus)
 		if ts.DataStatus != domain.DataValid {
 			for _, p := range res.Errors {
-				if p.TenantID != nil && *p.TenantID == ts.TenantID && p.Reach == domain.ReachTenant {
+				if p.TenantID != nil && *p.TenantID == ts.TenantID && p.Reach == snapshot.ReachTenant {
 					mark("quarantine", "error listed")
 				}
 			}

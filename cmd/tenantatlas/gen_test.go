@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 func TestGenDeterministicAndValid(t *testing.T) {
@@ -27,7 +29,7 @@ func TestGenDeterministicAndValid(t *testing.T) {
 			_, b, _ := runCLI(t, "", "gen", "--tenants", tt.tenants, "--runs-per-tenant", tt.runs, "--seed", tt.seed)
 			assert.Equal(t, a, b, "same seed, same bytes")
 
-			c := domain.Check(strings.NewReader(a), domain.Limits{})
+			c := snapshot.Check(strings.NewReader(a), snapshot.Limits{})
 			require.NotNil(t, c.Snapshot)
 			assert.Empty(t, c.Problems, "a generated snapshot is valid")
 			assert.Len(t, c.Snapshot.Tenants, tt.wantTenants)
@@ -42,7 +44,7 @@ func TestGenDeterministicAndValid(t *testing.T) {
 // A large generated portfolio exercises every attention and result state.
 func TestGenHasRealisticShape(t *testing.T) {
 	_, out, _ := runCLI(t, "", "gen", "--tenants", "40", "--runs-per-tenant", "25", "--seed", "3")
-	res := domain.Resolve(domain.Check(strings.NewReader(out), domain.Limits{}))
+	res := domain.Resolve(snapshot.Check(strings.NewReader(out), snapshot.Limits{}))
 	states := map[string]bool{}
 	for _, ts := range res.Tenants {
 		states[ts.BackupHealth.Posture] = true

@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -77,8 +79,8 @@ func resolveFixtureFor(t *testing.T, path string) (*domain.Resolution, bool) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
-	c := domain.Check(bytes.NewReader(b), domain.Limits{})
-	return domain.Resolve(c), c.Snapshot != nil && c.Snapshot.Can(domain.CapRestoreView)
+	c := snapshot.Check(bytes.NewReader(b), snapshot.Limits{})
+	return domain.Resolve(c), c.Snapshot != nil && c.Snapshot.Can(snapshot.CapRestoreView)
 }
 
 // TestServePrerendersEveryPage: every page of every valid shipped snapshot

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // tenantWriter appends a resolved tenant as encoding/json's MarshalIndent
@@ -363,7 +365,7 @@ func (w *tenantWriter) resultSummary(s *domain.ResultSummary) {
 
 // counts writes only the counts the snapshot has (omitempty): never a zero
 // that was not recorded.
-func (w *tenantWriter) counts(c *domain.Counts) {
+func (w *tenantWriter) counts(c *snapshot.Counts) {
 	w.open('{')
 	for _, n := range []struct {
 		k string

@@ -10,7 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 func generate(t testing.TB, o gen.Options) []byte {
@@ -58,7 +60,7 @@ func TestWriteIsValid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := generate(t, tt.o)
 			assert.True(t, json.Valid(doc))
-			c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+			c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 			require.NotNil(t, c.Snapshot, "%v", c.Problems)
 			assert.Empty(t, c.Problems)
 			assert.Len(t, c.Snapshot.Tenants, tt.o.Tenants)
@@ -75,7 +77,7 @@ func TestLargePortfolioFitsTheDefaultLimit(t *testing.T) {
 	}
 	var n countingWriter
 	require.NoError(t, gen.Write(&n, gen.Options{Tenants: 1000, RunsPerTenant: 100, Seed: 1}))
-	assert.Less(t, int64(n), int64(domain.DefaultMaxBytes))
+	assert.Less(t, int64(n), int64(snapshot.DefaultMaxBytes))
 }
 
 // A portfolio of a few thousand runs shows every state of docs/rules.md, each
@@ -146,7 +148,7 @@ func TestWriteHasRealisticShape(t *testing.T) {
 
 func resolve(t testing.TB, doc []byte) *domain.Resolution {
 	t.Helper()
-	c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 	require.NotNil(t, c.Snapshot, "%v", c.Problems)
 	require.Empty(t, c.Problems)
 	return domain.Resolve(c)
