@@ -53,6 +53,34 @@ func checkWith(r io.Reader, lim Limits, workers, batchBytes int) *Checked {
 	return d.finish(fatal)
 }
 
+// schemaVersion reads the member schema_version.
+func (d *decoder) schemaVersion(a at) error {
+	d.seenVersion = true
+	v, ok, err := d.readInt(a, false)
+	if ok {
+		d.snap.SchemaVersion = int(v)
+		if v != SchemaVersion {
+			d.add(a, CodeBadVersion, "schema_version %d is not supported; this tenantatlas reads version %d", v, SchemaVersion)
+		}
+	}
+	return err
+}
+
+// generatedAt reads the member generated_at, the snapshot's "now".
+func (d *decoder) generatedAt(a at) error {
+	d.seenGeneratedAt = true
+	s, ok, err := d.readString(a, false)
+	if ok {
+		t, perr := parseTimestamp(s)
+		if perr != nil {
+			d.add(a, CodeBadTimestamp, "%s", timestampMessage([]byte(s), perr, "2026-04-09T01:19:36+02:00"))
+		} else {
+			d.snap.GeneratedAt, d.snap.GeneratedAtText, d.generatedAtOK = t, s, true
+		}
+	}
+	return err
+}
+
 // document reads the top-level object and what follows it.
 func (d *decoder) document() error {
 	k, err := d.peek()
@@ -73,27 +101,9 @@ func (d *decoder) document() error {
 		a := at{field: name, idx: -1}
 		switch name {
 		case "schema_version":
-			d.seenVersion = true
-			v, ok, err := d.readInt(a, false)
-			if ok {
-				d.snap.SchemaVersion = int(v)
-				if v != SchemaVersion {
-					d.add(a, CodeBadVersion, "schema_version %d is not supported; this tenantatlas reads version %d", v, SchemaVersion)
-				}
-			}
-			return err
+			return d.schemaVersion(a)
 		case "generated_at":
-			d.seenGeneratedAt = true
-			s, ok, err := d.readString(a, false)
-			if ok {
-				t, perr := parseTimestamp(s)
-				if perr != nil {
-					d.add(a, CodeBadTimestamp, "%s", timestampMessage([]byte(s), perr, "2026-04-09T01:19:36+02:00"))
-				} else {
-					d.snap.GeneratedAt, d.snap.GeneratedAtText, d.generatedAtOK = t, s, true
-				}
-			}
-			return err
+			return d.generatedAt(a)
 		case "name":
 			s, _, err := d.readString(a, false)
 			d.snap.Name = s

@@ -47,212 +47,241 @@ const maxNamedHolders = 3
 // generated_at. It runs after decoding because the top-level members may come
 // in any order. The restore runs, operation runs and evidence are read
 // where they were decoded: finish joins them into the snapshot meanwhile.
+// The checks run in the order of the document's collections, so that the
+// problems the cap keeps are the same however the checks are arranged.
 func (d *decoder) validate(runs chunked[RestoreRun], ops chunked[OperationRun], evidence chunked[EvidenceSnapshot]) {
-	s := &d.snap
-	metaOf := func(coll string, index int) *recordMeta { return d.metas[coll].at(index) }
-	addAt := func(m *recordMeta, name, code, format string, args ...any) {
-		a := field(m, name)
-		a.mark()
-		is := issue{rec: m, offset: m.offset}
-		if d.iss.wants(is.rejects(), is.place()) {
-			is.path, is.code, is.msg = a.String(), code, fmt.Sprintf(format, args...)
-			d.iss.add(is)
-		}
-	}
+	v := &validation{d: d, s: &d.snap}
+	v.tenants()
+	backups := chunked[BackupSet]{v.s.BackupSets} // decoded whole, not in chunks
+	backupIDs := v.ids(collBackups, "backup set", len(v.s.BackupSets), eachID(backups, func(b *BackupSet) (int64, int) { return b.ID, b.Index }))
+	v.ids(collRuns, "restore run", runs.len(), eachID(runs, func(r *RestoreRun) (int64, int) { return r.ID, r.Index }))
+	opIDs := v.ids(collOps, "operation run", ops.len(), eachID(ops, func(o *OperationRun) (int64, int) { return o.ID, o.Index }))
+	v.ids(collEvidence, "evidence snapshot", evidence.len(), eachID(evidence, func(e *EvidenceSnapshot) (int64, int) { return e.ID, e.Index }))
+	v.backupSets()
+	v.restoreRuns(runs, backupIDs, opIDs)
+	v.operationRuns(ops)
+	v.evidence(evidence, opIDs)
+}
 
-	// Tenants: any fault here rejects the snapshot (their reach is decided by
-	// the collection in finish).
-	tenantIdx := map[int64]int{}
-	for i := range s.Tenants {
-		t := &s.Tenants[i]
-		m := metaOf(collTenants, t.Index)
-		switch first, dup := tenantIdx[t.ID]; {
-		case d.hasIssue(m, "id"):
+// validation is one run of validate.
+type validation struct {
+	d         *decoder
+	s         *Snapshot
+	tenantIdx map[int64]int // a valid tenant id: its index in tenants
+	owners    []*recordMeta // reused from reference to reference
+}
+
+func (v *validation) metaOf(coll string, index int) *recordMeta { return v.d.metas[coll].at(index) }
+
+// addAt reports a problem with the record's member name.
+func (v *validation) addAt(m *recordMeta, name, code, format string, args ...any) {
+	a := field(m, name)
+	a.mark()
+	is := issue{rec: m, offset: m.offset}
+	if v.d.iss.wants(is.rejects(), is.place()) {
+		is.path, is.code, is.msg = a.String(), code, fmt.Sprintf(format, args...)
+		v.d.iss.add(is)
+	}
+}
+
+// tenants checks the tenants' ids and names. Any fault here rejects the
+// snapshot (their reach is decided by the collection in finish).
+func (v *validation) tenants() {
+	v.tenantIdx = map[int64]int{}
+	for i := range v.s.Tenants {
+		t := &v.s.Tenants[i]
+		m := v.metaOf(collTenants, t.Index)
+		switch first, dup := v.tenantIdx[t.ID]; {
+		case v.d.hasIssue(m, "id"):
 		case t.ID < 1:
-			addAt(m, "id", CodeOutOfRange, "a tenant id must be 1 or more, not %d", t.ID)
+			v.addAt(m, "id", CodeOutOfRange, "a tenant id must be 1 or more, not %d", t.ID)
 		case dup:
-			addAt(m, "id", CodeDuplicateID, "tenant id %d is already used by tenants[%d]", t.ID, first)
+			v.addAt(m, "id", CodeDuplicateID, "tenant id %d is already used by tenants[%d]", t.ID, first)
 		default:
-			tenantIdx[t.ID] = t.Index
+			v.tenantIdx[t.ID] = t.Index
 		}
-		if !d.hasIssue(m, "name") {
+		if !v.d.hasIssue(m, "name") {
 			n := utf8.RuneCountInString(strings.TrimSpace(t.Name))
 			switch {
 			case n == 0:
-				addAt(m, "name", CodeOutOfRange, "a tenant name must not be empty or only spaces")
+				v.addAt(m, "name", CodeOutOfRange, "a tenant name must not be empty or only spaces")
 			case n > maxNameRunes:
-				addAt(m, "name", CodeTooLong, "a tenant name is at most %d characters, this one has %d", maxNameRunes, n)
+				v.addAt(m, "name", CodeTooLong, "a tenant name is at most %d characters, this one has %d", maxNameRunes, n)
 			}
 		}
 	}
+}
 
-	// Every record: its tenant must exist, its id be positive and unique.
-	checkTenant := func(m *recordMeta) {
+// hasTenant reports whether the record names a tenant of the snapshot.
+func (v *validation) hasTenant(m *recordMeta) bool {
+	_, ok := v.tenantIdx[m.tenantID]
+	return m.hasTenant && ok
+}
+
+// eachID visits the id and index of each record of a decoded collection.
+func eachID[T any](c chunked[T], idOf func(*T) (int64, int)) func(visit func(int64, int)) {
+	return func(visit func(int64, int)) {
+		for _, chunk := range c {
+			for i := range chunk {
+				visit(idOf(&chunk[i]))
+			}
+		}
+	}
+}
+
+// ids checks the ids of a collection's records, which each calls visit
+// with, in order: every record's tenant must exist, its id be positive and
+// unique.
+func (v *validation) ids(coll, what string, n int, each func(visit func(id int64, index int))) *idTable {
+	maxID := int64(0)
+	each(func(id int64, _ int) { maxID = max(maxID, id) })
+	seen := newIDTable(n, maxID)
+	each(func(id int64, index int) {
+		m := v.metaOf(coll, index)
 		if m.hasTenant {
-			if _, ok := tenantIdx[m.tenantID]; !ok {
-				addAt(m, "tenant_id", CodeUnknownTenant, "tenant %d does not exist in this snapshot; the record belongs to no tenant", m.tenantID)
-			}
-		}
-	}
-	// ids checks the ids of a collection's records, which each calls visit
-	// with, in order.
-	ids := func(coll, what string, n int, each func(visit func(id int64, index int))) *idTable {
-		maxID := int64(0)
-		each(func(id int64, _ int) { maxID = max(maxID, id) })
-		seen := newIDTable(n, maxID)
-		each(func(id int64, index int) {
-			m := metaOf(coll, index)
-			checkTenant(m)
-			switch {
-			case d.hasIssue(m, "id"):
-			case id < 1:
-				addAt(m, "id", CodeOutOfRange, "%s id must be 1 or more, not %d", what, id)
-			default:
-				seen.add(id, m)
-			}
-		})
-		// A record id used twice quarantines every tenant that uses it.
-		for _, id := range seen.dups {
-			owners := seen.holders(id, nil)
-			for _, o := range owners {
-				if is := (issue{rec: o, offset: o.offset}); !d.iss.wants(is.rejects(), is.place()) {
-					field(o, "id").mark() // counted, not listed: no need to name the others
-					continue
-				}
-				others := make([]string, 0, maxNamedHolders)
-				for _, p := range owners {
-					if len(others) == maxNamedHolders {
-						break
-					}
-					if p != o {
-						others = append(others, p.path())
-					}
-				}
-				list := strings.Join(others, ", ")
-				if more := len(owners) - 1 - len(others); more > 0 {
-					list += fmt.Sprintf(" and %d more", more)
-				}
-				addAt(o, "id", CodeDuplicateID, "%s id %d is also used by %s", what, id, list)
-			}
-		}
-		return seen
-	}
-	backupIDs := ids(collBackups, "backup set", len(s.BackupSets), func(visit func(int64, int)) {
-		for i := range s.BackupSets {
-			visit(s.BackupSets[i].ID, s.BackupSets[i].Index)
-		}
-	})
-	ids(collRuns, "restore run", runs.len(), func(visit func(int64, int)) {
-		for _, c := range runs {
-			for i := range c {
-				visit(c[i].ID, c[i].Index)
-			}
-		}
-	})
-	opIDs := ids(collOps, "operation run", ops.len(), func(visit func(int64, int)) {
-		for _, c := range ops {
-			for i := range c {
-				visit(c[i].ID, c[i].Index)
-			}
-		}
-	})
-	ids(collEvidence, "evidence snapshot", evidence.len(), func(visit func(int64, int)) {
-		for _, c := range evidence {
-			for i := range c {
-				visit(c[i].ID, c[i].Index)
-			}
-		}
-	})
-
-	// ref checks that a reference names a record of the referrer's own tenant.
-	// An orphan target (tenant_id missing or naming no tenant) is nobody's
-	// record, so a reference to it is a missing reference, not a cross-tenant one.
-	var owners []*recordMeta // reused from reference to reference
-	ref := func(m *recordMeta, name, what string, id int64, targets *idTable) {
-		if _, ok := tenantIdx[m.tenantID]; !m.hasTenant || !ok {
-			return
-		}
-		owners = targets.holders(id, owners[:0])
-		var other *recordMeta
-		for _, o := range owners {
-			if _, ok := tenantIdx[o.tenantID]; !o.hasTenant || !ok {
-				continue
-			}
-			if o.tenantID == m.tenantID {
-				return
-			}
-			if other == nil {
-				other = o
+			if _, ok := v.tenantIdx[m.tenantID]; !ok {
+				v.addAt(m, "tenant_id", CodeUnknownTenant, "tenant %d does not exist in this snapshot; the record belongs to no tenant", m.tenantID)
 			}
 		}
 		switch {
-		case other != nil:
-			addAt(m, name, CodeCrossTenantRef, "%s %d belongs to tenant %d, not to this record's tenant %d", what, id, other.tenantID, m.tenantID)
-		case len(owners) > 0:
-			addAt(m, name, CodeMissingRef, "%s %d belongs to no tenant (%s), so it cannot be referenced", what, id, owners[0].path())
+		case v.d.hasIssue(m, "id"):
+		case id < 1:
+			v.addAt(m, "id", CodeOutOfRange, "%s id must be 1 or more, not %d", what, id)
 		default:
-			addAt(m, name, CodeMissingRef, "%s %d does not exist", what, id)
+			seen.add(id, m)
+		}
+	})
+	v.duplicateIDs(seen, what)
+	return seen
+}
+
+// duplicateIDs reports every holder of an id used twice: a record id used
+// twice quarantines every tenant that uses it.
+func (v *validation) duplicateIDs(seen *idTable, what string) {
+	for _, id := range seen.dups {
+		owners := seen.holders(id, nil)
+		for _, o := range owners {
+			if is := (issue{rec: o, offset: o.offset}); !v.d.iss.wants(is.rejects(), is.place()) {
+				field(o, "id").mark() // counted, not listed: no need to name the others
+				continue
+			}
+			others := make([]string, 0, maxNamedHolders)
+			for _, p := range owners {
+				if len(others) == maxNamedHolders {
+					break
+				}
+				if p != o {
+					others = append(others, p.path())
+				}
+			}
+			list := strings.Join(others, ", ")
+			if more := len(owners) - 1 - len(others); more > 0 {
+				list += fmt.Sprintf(" and %d more", more)
+			}
+			v.addAt(o, "id", CodeDuplicateID, "%s id %d is also used by %s", what, id, list)
 		}
 	}
+}
 
-	future := func(m *recordMeta, name string, t *time.Time) {
-		if t != nil && d.generatedAtOK && t.Sub(s.GeneratedAt) > futureSlack && !d.hasIssue(m, name) {
-			addAt(m, name, CodeFutureTimestamp, "%s is after generated_at (%s) by more than 5 minutes",
-				t.Format(time.RFC3339), s.GeneratedAtText)
+// ref checks that a reference names a record of the referrer's own tenant.
+// An orphan target (tenant_id missing or naming no tenant) is nobody's
+// record, so a reference to it is a missing reference, not a cross-tenant one.
+func (v *validation) ref(m *recordMeta, name, what string, id int64, targets *idTable) {
+	if !v.hasTenant(m) {
+		return
+	}
+	v.owners = targets.holders(id, v.owners[:0])
+	var other *recordMeta
+	for _, o := range v.owners {
+		if !v.hasTenant(o) {
+			continue
+		}
+		if o.tenantID == m.tenantID {
+			return
+		}
+		if other == nil {
+			other = o
 		}
 	}
+	switch {
+	case other != nil:
+		v.addAt(m, name, CodeCrossTenantRef, "%s %d belongs to tenant %d, not to this record's tenant %d", what, id, other.tenantID, m.tenantID)
+	case len(v.owners) > 0:
+		v.addAt(m, name, CodeMissingRef, "%s %d belongs to no tenant (%s), so it cannot be referenced", what, id, v.owners[0].path())
+	default:
+		v.addAt(m, name, CodeMissingRef, "%s %d does not exist", what, id)
+	}
+}
 
-	for i := range s.BackupSets {
-		b := &s.BackupSets[i]
-		m := metaOf(collBackups, b.Index)
+// future reports a timestamp later than generated_at by more than futureSlack.
+func (v *validation) future(m *recordMeta, name string, t *time.Time) {
+	if t != nil && v.d.generatedAtOK && t.Sub(v.s.GeneratedAt) > futureSlack && !v.d.hasIssue(m, name) {
+		v.addAt(m, name, CodeFutureTimestamp, "%s is after generated_at (%s) by more than 5 minutes",
+			t.Format(time.RFC3339), v.s.GeneratedAtText)
+	}
+}
+
+func (v *validation) backupSets() {
+	for i := range v.s.BackupSets {
+		b := &v.s.BackupSets[i]
+		m := v.metaOf(collBackups, b.Index)
 		finished := b.Status == BackupCompleted || b.Status == BackupPartial || b.Status == BackupFailed
-		if finished && b.CompletedAt == nil && !d.hasIssue(m, "completed_at") {
-			addAt(m, "completed_at", CodeInconsistent, "a backup set with status %s must have a completed_at", b.Status)
+		if finished && b.CompletedAt == nil && !v.d.hasIssue(m, "completed_at") {
+			v.addAt(m, "completed_at", CodeInconsistent, "a backup set with status %s must have a completed_at", b.Status)
 		}
-		future(m, "started_at", b.StartedAt)
-		future(m, "completed_at", b.CompletedAt)
+		v.future(m, "started_at", b.StartedAt)
+		v.future(m, "completed_at", b.CompletedAt)
 	}
+}
+
+func (v *validation) restoreRuns(runs chunked[RestoreRun], backupIDs, opIDs *idTable) {
 	for _, chunk := range runs {
 		for i := range chunk {
 			r := &chunk[i]
-			m := metaOf(collRuns, r.Index)
+			m := v.metaOf(collRuns, r.Index)
 			if r.BackupSetID != nil {
-				ref(m, "backup_set_id", "backup set", *r.BackupSetID, backupIDs)
+				v.ref(m, "backup_set_id", "backup set", *r.BackupSetID, backupIDs)
 			}
 			if r.OperationRunID != nil {
-				ref(m, "operation_run_id", "operation run", *r.OperationRunID, opIDs)
+				v.ref(m, "operation_run_id", "operation run", *r.OperationRunID, opIDs)
 			}
-			if !d.hasIssue(m, "created_at") {
-				future(m, "created_at", &r.CreatedAt)
+			if !v.d.hasIssue(m, "created_at") {
+				v.future(m, "created_at", &r.CreatedAt)
 			}
-			future(m, "completed_at", r.CompletedAt)
+			v.future(m, "completed_at", r.CompletedAt)
 		}
 	}
+}
+
+func (v *validation) operationRuns(ops chunked[OperationRun]) {
 	for _, chunk := range ops {
 		for i := range chunk {
 			o := &chunk[i]
-			m := metaOf(collOps, o.Index)
+			m := v.metaOf(collOps, o.Index)
 			if o.Status != "" && o.Outcome != "" {
 				pending := o.Outcome == OutcomePending
 				if pending && o.Status == OperationCompleted {
-					addAt(m, "outcome", CodeInconsistent, "a completed operation run cannot have outcome pending")
+					v.addAt(m, "outcome", CodeInconsistent, "a completed operation run cannot have outcome pending")
 				} else if !pending && o.Status != OperationCompleted {
-					addAt(m, "outcome", CodeInconsistent, "an operation run with status %s must have outcome pending, not %s", o.Status, o.Outcome)
+					v.addAt(m, "outcome", CodeInconsistent, "an operation run with status %s must have outcome pending, not %s", o.Status, o.Outcome)
 				}
 			}
-			future(m, "started_at", o.StartedAt)
-			future(m, "completed_at", o.CompletedAt)
+			v.future(m, "started_at", o.StartedAt)
+			v.future(m, "completed_at", o.CompletedAt)
 		}
 	}
+}
+
+func (v *validation) evidence(evidence chunked[EvidenceSnapshot], opIDs *idTable) {
 	for _, chunk := range evidence {
 		for i := range chunk {
 			e := &chunk[i]
-			m := metaOf(collEvidence, e.Index)
-			if !d.hasIssue(m, "operation_run_id") {
-				ref(m, "operation_run_id", "operation run", e.OperationRunID, opIDs)
+			m := v.metaOf(collEvidence, e.Index)
+			if !v.d.hasIssue(m, "operation_run_id") {
+				v.ref(m, "operation_run_id", "operation run", e.OperationRunID, opIDs)
 			}
-			if !d.hasIssue(m, "captured_at") {
-				future(m, "captured_at", &e.CapturedAt)
+			if !v.d.hasIssue(m, "captured_at") {
+				v.future(m, "captured_at", &e.CapturedAt)
 			}
 			// expires_at lies in the future by nature: it is not checked.
 		}
