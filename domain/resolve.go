@@ -40,11 +40,12 @@ func newIndex(s *snapshot.Snapshot) *index {
 // with nothing derived; every other tenant resolves as if they were absent.
 func Resolve(c *snapshot.Checked) *Resolution {
 	res := ResolveHeader(c)
+	r := NewResolver(c)
 	if c.Snapshot != nil {
-		res.Tenants = make([]TenantState, 0, len(c.Snapshot.Tenants))
+		res.Tenants = make([]TenantState, 0, r.Len())
 	}
-	for ts := range ResolveTenants(c) {
-		res.Tenants = append(res.Tenants, ts)
+	for i := range r.Len() {
+		res.Tenants = append(res.Tenants, r.Tenant(i))
 	}
 	return res
 }
@@ -67,20 +68,6 @@ func ResolveHeader(c *snapshot.Checked) *Resolution {
 		res.Name = &s.Name
 	}
 	return res
-}
-
-// ResolveTenants yields each tenant's derived state in ascending id, one at
-// a time: a caller that writes each as it comes holds one tenant's states
-// at a time, not a portfolio's. Nothing for a rejected snapshot.
-func ResolveTenants(c *snapshot.Checked) iter.Seq[TenantState] {
-	return func(yield func(TenantState) bool) {
-		r := NewResolver(c)
-		for i := range r.Len() {
-			if !yield(r.Tenant(i)) {
-				return
-			}
-		}
-	}
 }
 
 // Resolver resolves the tenants of a checked snapshot one by one, in any

@@ -70,38 +70,6 @@ const (
 // Problems is every problem found in one snapshot.
 type Problems []Problem
 
-// Rejected reports whether any problem rejects the whole snapshot.
-func (ps Problems) Rejected() bool {
-	for _, p := range ps {
-		if p.Reach == ReachSnapshot {
-			return true
-		}
-	}
-	return false
-}
-
-// Quarantined returns the tenants that a problem quarantines.
-func (ps Problems) Quarantined() map[int64]bool {
-	q := map[int64]bool{}
-	for _, p := range ps {
-		if p.Reach == ReachTenant && p.TenantID != nil {
-			q[*p.TenantID] = true
-		}
-	}
-	return q
-}
-
-// ForTenant returns the problems that name tenant id.
-func (ps Problems) ForTenant(id int64) Problems {
-	var out Problems
-	for _, p := range ps {
-		if p.TenantID != nil && *p.TenantID == id {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // enumMessage builds the message for a value outside an enum.
 func enumMessage(what, got string, allowed []string) string {
 	return fmt.Sprintf("unknown %s %q; expected one of %s", what, got, strings.Join(allowed, ", "))
