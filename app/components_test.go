@@ -1,6 +1,8 @@
 package app
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	goapp "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -132,10 +134,10 @@ func TestPaginate(t *testing.T) {
 
 // Every word shown for a state key is free of docs/rules.md §6 phrases.
 func TestStateWords(t *testing.T) {
-	for _, m := range []map[string]string{postureWords, overviewWords, attentionWords, proofWords} {
-		for key, words := range m {
-			_, found := domain.ContainsForbiddenClaim(words)
-			assert.False(t, found, "%s reads %q", key, words)
-		}
+	all := slices.Concat(slices.Collect(maps.Values(postureWords)), slices.Collect(maps.Values(overviewWords)),
+		slices.Collect(maps.Values(attentionWords)), slices.Collect(maps.Values(proofWords)))
+	for _, words := range all {
+		_, found := domain.ContainsForbiddenClaim(words)
+		assert.False(t, found, "%q", words)
 	}
 }

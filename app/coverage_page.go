@@ -98,8 +98,8 @@ func keyText(r coverage.Row) string {
 // pages never make (rules §6), the healthy posture, is shown in its words;
 // data-state still carries the key.
 func stateText(table, state string) string {
-	if table == coverage.TableBackupPosture && state == domain.PostureHealthy {
-		return postureWords[state]
+	if table == coverage.TableBackupPosture && state == string(domain.PostureHealthy) {
+		return postureWords[domain.PostureHealthy]
 	}
 	return state
 }

@@ -104,7 +104,7 @@ func TestCoverageLinks(t *testing.T) {
 			case coverage.TableContinuityReason:
 				assert.Equal(t, state, attr(tags(target, "continuity-banner")[0], "data-reason"), href)
 			case coverage.TableDataStatus:
-				if state == domain.DataInvalid {
+				if state == string(domain.DataInvalid) {
 					assert.Len(t, tags(target, "tenant-invalid"), 1, href)
 				} else {
 					assert.Len(t, tags(target, "backup-health"), 1, href)

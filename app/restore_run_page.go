@@ -23,7 +23,7 @@ func (p *restoreRunPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse(snapshot.CapRestoreView, "restore runs")
+		ts, recs, other := p.tenantOrElse(snapshot.CapRestoreView)
 		if other != nil {
 			return other
 		}
@@ -38,7 +38,7 @@ func (p *restoreRunPage) Render() app.UI {
 			tenantNav(p.addr.Snap, p.view, ts.TenantID, pageRestoreRun),
 			snapshotLine(p.view),
 			el.Section().Class("card decision").DataSet("testid", "restore-result").DataSet("state", res.State).Attr("aria-labelledby", "result-title").Body(
-				el.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge("result:"+res.State, res.StatusLabel)),
+				el.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge(resultTone[res.State], res.StatusLabel)),
 				el.Dl().Class("facts").Body(
 					term("When"), el.Dd().DataSet("testid", "run-when").Body(runWhen(p.view, raw)),
 					term("Reason"), el.Dd().Text(res.Reason),
@@ -157,7 +157,7 @@ func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *snapsho
 
 func evidenceRecords(v *View, recs *tenantRecords, op *snapshot.OperationRun) app.UI {
 	if !v.Can(snapshot.CapEvidenceView) {
-		return el.P().Class("helper").Text("Your access does not include evidence records (the evidence.view capability is missing).")
+		return el.P().Class("helper").Text(domain.MissingAccess(snapshot.CapEvidenceView))
 	}
 	if op == nil || len(recs.Evidence[op.ID]) == 0 {
 		return el.P().Class("muted").Text("No evidence snapshot is recorded for this run's operation.")

@@ -26,7 +26,7 @@ func (p *restoreRunsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunsPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse(snapshot.CapRestoreView, "restore runs")
+		ts, recs, other := p.tenantOrElse(snapshot.CapRestoreView)
 		if other != nil {
 			return other
 		}
@@ -39,7 +39,7 @@ func (p *restoreRunsPage) Render() app.UI {
 		}
 		keep := url.Values{}
 		if hasBanner {
-			keep.Set("recovery_posture_reason", banner.Reason)
+			keep.Set("recovery_posture_reason", string(banner.Reason))
 		}
 		order := readRunSort(p.addr.Query)
 		rows := runRows(ts, recs, p.view.Can(snapshot.CapBackupView))
@@ -122,7 +122,7 @@ func runListRow(snap string, tenant int64, r runRow, marked bool) app.UI {
 	}
 	return tr.Body(
 		el.Th().Attr("scope", "row").Body(el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, tenant, s.ID))).Textf("Run #%d", s.ID), mark),
-		el.Td().DataSet("label", "Result").Body(badge("result:"+s.Result.State, s.Result.StatusLabel)),
+		el.Td().DataSet("label", "Result").Body(badge(resultTone[s.Result.State], s.Result.StatusLabel)),
 		el.Td().DataSet("label", "Attention").Body(el.Span().Body(
 			el.Span().Class("cell-main").Text(attentionWords[s.Attention.State]),
 			el.Span().Class("cell-sub").Text(s.Attention.PrimaryNextAction),

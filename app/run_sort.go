@@ -50,7 +50,7 @@ func optID(id *int64) (int64, bool) {
 }
 
 // attentionOrder ranks attention states from most to least in need.
-var attentionOrder = map[string]int64{
+var attentionOrder = map[domain.AttentionState]int64{
 	domain.AttentionFailed: 0, domain.AttentionPartial: 1, domain.AttentionCompletedWithFollowUp: 2,
 	domain.AttentionCompleted: 3, domain.AttentionNotExecuted: 4,
 }

@@ -234,7 +234,7 @@ func (l *loader) shell(body func() app.UI) app.UI {
 // tenantOrElse finds the tenant the address names. When there is nothing
 // to derive for it, it returns the page to show instead: not found, the
 // quarantined tenant's errors, or missing access (need "" for none).
-func (l *loader) tenantOrElse(need snapshot.Capability, area string) (*domain.TenantState, *tenantRecords, app.UI) {
+func (l *loader) tenantOrElse(need snapshot.Capability) (*domain.TenantState, *tenantRecords, app.UI) {
 	ts, recs, ok := l.view.Tenant(l.addr.Tenant)
 	switch {
 	case !ok:
@@ -242,7 +242,7 @@ func (l *loader) tenantOrElse(need snapshot.Capability, area string) (*domain.Te
 	case ts.DataStatus != domain.DataValid:
 		return nil, nil, tenantInvalid(l.view, ts)
 	case need != "" && !l.view.Can(need):
-		return nil, nil, accessMissing(need, area)
+		return nil, nil, accessMissing(need)
 	}
 	ts = forViewer(ts, l.view.Can(snapshot.CapBackupView), l.view.Can(snapshot.CapRestoreView))
 	if !l.view.Can(snapshot.CapEvidenceView) {
@@ -296,10 +296,10 @@ func tenantInvalid(v *View, ts *domain.TenantState) app.UI {
 }
 
 // accessMissing replaces a page the viewer may not see; it shows no records.
-func accessMissing(c snapshot.Capability, area string) app.UI {
+func accessMissing(c snapshot.Capability) app.UI {
 	return el.Section().Class("card").DataSet("testid", "access-missing").Body(
 		el.H1().Text("Access missing"),
-		el.P().Text("Your access does not include "+area+" (the "+string(c)+" capability is missing), so none of its records are shown."),
+		el.P().Text(strings.TrimSuffix(domain.MissingAccess(c), ".")+", so none of its records are shown."),
 	)
 }
 

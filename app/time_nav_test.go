@@ -269,10 +269,13 @@ func TestStateBarLinks(t *testing.T) {
 	s := newSite(t, src, "/atlas/")
 	_, res := resolve(t, src["demo"])
 	posture, overview := map[string]int{}, map[string]int{}
+	words := map[string]string{}
 	for _, ts := range res.Tenants {
 		if ts.DataStatus == domain.DataValid {
-			posture[ts.BackupHealth.Posture]++
-			overview[ts.RecoveryEvidence.OverviewState]++
+			posture[string(ts.BackupHealth.Posture)]++
+			overview[string(ts.RecoveryEvidence.OverviewState)]++
+			words["backup="+string(ts.BackupHealth.Posture)] = postureWords[ts.BackupHealth.Posture]
+			words["recovery="+string(ts.RecoveryEvidence.OverviewState)] = overviewWords[ts.RecoveryEvidence.OverviewState]
 		}
 	}
 	page := s.get("/s/demo/")
@@ -282,14 +285,14 @@ func TestStateBarLinks(t *testing.T) {
 	require.Len(t, segs, want)
 	for _, seg := range segs {
 		filter, state, _ := strings.Cut(attr(seg, "data-filter"), "=")
-		counts, words := posture, postureWords
+		counts := posture
 		if filter == "recovery" {
-			counts, words = overview, overviewWords
+			counts = overview
 		}
 		n := counts[state]
 		href := attr(seg, "href")
 		assert.Equal(t, "/atlas/s/demo/?"+filter+"="+state, href)
-		assert.Equal(t, fmt.Sprintf("%s: %d %s. Show them.", words[state], n, plural(n, "tenant", "tenants")), attr(seg, "aria-label"))
+		assert.Equal(t, fmt.Sprintf("%s: %d %s. Show them.", words[filter+"="+state], n, plural(n, "tenant", "tenants")), attr(seg, "aria-label"))
 		filtered := s.get(strings.TrimPrefix(href, "/atlas"))
 		assert.Len(t, tags(filtered, "tenant-row"), n, href)
 		for _, row := range tags(filtered, "tenant-row") {

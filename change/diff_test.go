@@ -65,9 +65,9 @@ func TestComparedValues(t *testing.T) {
 		edit   func(*domain.TenantState)
 		listed []int64 // runs listed
 	}{
-		{"backup_posture", func(s *domain.TenantState) { s.BackupHealth.Posture = stale }, nil},
+		{"backup_posture", func(s *domain.TenantState) { s.BackupHealth.Posture = domain.PostureStale }, nil},
 		{"primary_reason", func(s *domain.TenantState) { s.BackupHealth.PrimaryReason = p(domain.ReasonLatestBackupPartial) }, nil},
-		{"overview_state", func(s *domain.TenantState) { s.RecoveryEvidence.OverviewState = unknown }, nil},
+		{"overview_state", func(s *domain.TenantState) { s.RecoveryEvidence.OverviewState = domain.OverviewUnvalidated }, nil},
 		{"latest_relevant_restore_run_id", func(s *domain.TenantState) { s.RecoveryEvidence.LatestRelevantRestoreRunID = p(int64(100)) }, nil},
 		{"latest_relevant_attention_state", func(s *domain.TenantState) {
 			s.RecoveryEvidence.LatestRelevantAttentionState = p(domain.AttentionPartial)

@@ -92,9 +92,9 @@ func TestTimeline(t *testing.T) {
 	h := series(t, healthy+"/"+weakened, "", "x", stale+"/"+clean)
 	tl := h.Tenant(1).Timeline
 	require.Len(t, tl, 4)
-	assert.Equal(t, &change.Point{GeneratedAt: at(1), DataStatus: domain.DataValid, BackupPosture: p(healthy), OverviewState: p(weakened)}, tl[0])
+	assert.Equal(t, &change.Point{GeneratedAt: at(1), DataStatus: validData, BackupPosture: p(healthy), OverviewState: p(weakened)}, tl[0])
 	assert.Nil(t, tl[1])
-	assert.Equal(t, &change.Point{GeneratedAt: at(3), DataStatus: domain.DataInvalid}, tl[2])
+	assert.Equal(t, &change.Point{GeneratedAt: at(3), DataStatus: invalidData}, tl[2])
 	assert.Equal(t, p(stale), tl[3].BackupPosture)
 }
 
@@ -173,7 +173,7 @@ func TestEntryOfPortfolio(t *testing.T) {
 	want, err := change.EntryOf("s", res)
 	require.NoError(t, err)
 	port := &domain.Portfolio{GeneratedAt: at(1), Name: "Demo", Tenants: []domain.PortfolioTenant{
-		{ID: 1, Name: "Tenant", Row: domain.PortfolioRow{DataStatus: domain.DataValid, BackupPosture: p(stale), OverviewState: p(weakened)}},
+		{ID: 1, Name: "Tenant", Row: domain.PortfolioRow{DataStatus: domain.DataValid, BackupPosture: p(domain.PostureStale), OverviewState: p(domain.OverviewWeakened)}},
 		{ID: 2, Name: "Tenant", Row: domain.PortfolioRow{DataStatus: domain.DataInvalid}},
 	}}
 	assert.Equal(t, want, change.EntryOfPortfolio("s", port))

@@ -114,8 +114,8 @@ func TestPropertyMirror(t *testing.T) {
 			assert.Equal(t, mirror[x.Change], y.Change, where)
 			assert.Equal(t, swap(x.DataStatus), y.DataStatus, where)
 			seen[x.Change]++
-			if x.DataStatus.Old != nil && *x.DataStatus.Old == domain.DataInvalid {
-				seen[domain.DataInvalid]++
+			if x.DataStatus.Old != nil && *x.DataStatus.Old == invalidData {
+				seen[invalidData]++
 			}
 			if !x.Comparable() {
 				assert.Equal(t, x.Direction == nil, y.Direction == nil, where)
@@ -144,7 +144,7 @@ func TestPropertyMirror(t *testing.T) {
 	if !testing.Short() {
 		// The pairs reach every change and every direction, or the property
 		// proves less than it says.
-		for _, k := range []string{change.Added, change.Removed, change.Changed, change.Unchanged, change.Worse, change.Better, change.Mixed, change.Same, domain.DataInvalid} {
+		for _, k := range []string{change.Added, change.Removed, change.Changed, change.Unchanged, change.Worse, change.Better, change.Mixed, change.Same, invalidData} {
 			assert.Positive(t, seen[k], k)
 		}
 	}

@@ -7,6 +7,22 @@ import (
 	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
+// AttentionState is a run's restore result attention (docs/rules.md §2).
+type AttentionState string
+
+// The attention states, in the order of the table: the first row that
+// holds wins.
+const (
+	AttentionNotExecuted           AttentionState = "not_executed"
+	AttentionFailed                AttentionState = "failed"
+	AttentionPartial               AttentionState = "partial"
+	AttentionCompletedWithFollowUp AttentionState = "completed_with_follow_up"
+	AttentionCompleted             AttentionState = "completed"
+)
+
+// AttentionStates lists every attention state, in the order of the table.
+var AttentionStates = []AttentionState{AttentionNotExecuted, AttentionFailed, AttentionPartial, AttentionCompletedWithFollowUp, AttentionCompleted}
+
 // runFacts are the observations about one restore run that the rules of §2
 // and §4 are written in. Gathered once per run.
 type runFacts struct {
@@ -155,8 +171,8 @@ func attention(f *runFacts, explain bool) Attention {
 	}
 	if explain {
 		a.Why = &Why{
-			Rule:    "rules.md §2 " + state,
-			Text:    state + ": " + reasons,
+			Rule:    "rules.md §2 " + string(state),
+			Text:    string(state) + ": " + reasons,
 			Records: f.records(),
 		}
 	}
@@ -176,7 +192,7 @@ func (f *runFacts) records() []string {
 // the matching row held. A reason is built only when its clause holds, by
 // concatenation: formatted, every clause's arguments were boxed for every
 // run whether it held or not (a third of resolution's allocation).
-func attentionState(f *runFacts) (string, []string) {
+func attentionState(f *runFacts) (AttentionState, []string) {
 	r := f.run
 	var why []string
 	applied := f.appliedSomething()

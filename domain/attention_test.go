@@ -19,7 +19,7 @@ func TestAttention(t *testing.T) {
 	tests := []struct {
 		name  string
 		snap  *built
-		state string
+		state domain.AttentionState
 	}{
 		// not_executed
 		{"dry run", newSnap().run(1, R, dry), domain.AttentionNotExecuted},
@@ -62,7 +62,7 @@ func TestAttention(t *testing.T) {
 		{"completed, applied entries and zero counts", newSnap().op(5, snapshot.OperationCompleted, snapshot.OutcomeSucceeded).run(1, R, withOp(5), items(snapshot.OutcomeApplied), counts(D{Total: i64(1), Applied: i64(1), Failed: i64(0), Skipped: i64(0)})), domain.AttentionCompleted},
 		{"an operation of another tenant is no operation", newSnap().run(1, R, withOp(5)).withForeignOp(5, snapshot.OutcomeOpFailed), domain.AttentionCompleted},
 	}
-	want := map[string]struct {
+	want := map[domain.AttentionState]struct {
 		followUp bool
 		boundary string
 		tone     string
@@ -74,7 +74,7 @@ func TestAttention(t *testing.T) {
 		domain.AttentionCompletedWithFollowUp: {true, "follow_up_weakens_confidence", "warning", "Review skipped and non-applied items"},
 		domain.AttentionCompleted:             {false, "tenant_recovery_not_proven", "info", "Review restored details"},
 	}
-	seen := map[string]bool{}
+	seen := map[domain.AttentionState]bool{}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := runState(t, tt.snap.resolve(t), 1).Attention
@@ -86,12 +86,12 @@ func TestAttention(t *testing.T) {
 			assert.Equal(t, w.action, a.PrimaryNextAction)
 			assert.NotEmpty(t, a.Summary)
 			require.NotNil(t, a.Why)
-			assert.Equal(t, "rules.md §2 "+a.State, a.Why.Rule)
+			assert.Equal(t, "rules.md §2 "+string(a.State), a.Why.Rule)
 			assert.Contains(t, a.Why.Records, "restore_runs[0]")
 			seen[a.State] = true
 		})
 	}
-	assert.Len(t, seen, 5, "every attention state is tested")
+	assert.Len(t, seen, len(domain.AttentionStates), "every attention state is tested")
 }
 
 // withForeignOp adds tenant 2 and an operation run of it with the given id.

@@ -7,6 +7,41 @@ import (
 	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
+// Posture is a tenant's backup-input posture (docs/rules.md §1).
+type Posture string
+
+// The postures.
+const (
+	PostureAbsent   Posture = "absent"
+	PostureStale    Posture = "stale"
+	PostureDegraded Posture = "degraded"
+	PostureHealthy  Posture = "healthy"
+)
+
+// Postures lists every posture, from the one that needs attention most to
+// the one that needs it least.
+var Postures = []Posture{PostureAbsent, PostureStale, PostureDegraded, PostureHealthy}
+
+// PostureReason is the primary reason of a posture other than healthy
+// (docs/rules.md §1).
+type PostureReason string
+
+// The posture reasons.
+const (
+	ReasonNoBackupSets        PostureReason = "no_backup_sets"
+	ReasonNoUsableBackup      PostureReason = "no_usable_backup"
+	ReasonLatestBackupStale   PostureReason = "latest_backup_stale"
+	ReasonLatestAttemptFailed PostureReason = "latest_attempt_failed"
+	ReasonLatestBackupPartial PostureReason = "latest_backup_partial"
+	ReasonLatestHasFailed     PostureReason = "latest_backup_has_failed_items"
+)
+
+// PostureReasons lists every posture reason, in the order of the table.
+var PostureReasons = []PostureReason{ReasonNoBackupSets, ReasonNoUsableBackup, ReasonLatestBackupStale, ReasonLatestAttemptFailed, ReasonLatestBackupPartial, ReasonLatestHasFailed}
+
+// PositiveClaimBoundary is fixed by docs/rules.md §1.
+const PositiveClaimBoundary = "Backup health reflects backup inputs only and does not prove restore success."
+
 // isUsable reports whether a backup set can be restored from (docs/rules.md §1).
 func isUsable(b *snapshot.BackupSet) bool {
 	return (b.Status == snapshot.BackupCompleted || b.Status == snapshot.BackupPartial) && b.CompletedAt != nil
@@ -33,7 +68,8 @@ func latestBackup(sets []*snapshot.BackupSet, keep func(*snapshot.BackupSet) boo
 
 // backupHealth derives a tenant's backup-input posture (docs/rules.md §1). It is
 // about backup inputs only and never about restores; the first matching row of
-// the table wins.
+// the table wins. It is longer than 80 lines because it is the table: one
+// case per row, each with its words and its why side by side.
 func backupHealth(t *snapshot.Tenant, sets []*snapshot.BackupSet, now time.Time, canView bool) *BackupHealth {
 	h := &BackupHealth{
 		PositiveClaimBoundary: PositiveClaimBoundary,
@@ -110,7 +146,7 @@ func backupHealth(t *snapshot.Tenant, sets []*snapshot.BackupSet, now time.Time,
 		rule = fmt.Sprintf("backup inputs current: latest usable backup set #%d completed %s, within %dh, no failure recorded after it, no failed items",
 			usable.ID, whenText(*usable.CompletedAt), t.FreshnessHours)
 	}
-	ruleName := h.Posture
+	ruleName := string(h.Posture)
 	if h.Posture == PostureHealthy {
 		ruleName = "backup inputs current"
 	}
@@ -118,7 +154,7 @@ func backupHealth(t *snapshot.Tenant, sets []*snapshot.BackupSet, now time.Time,
 	return h
 }
 
-func (h *BackupHealth) set(posture, reason, headline, message string) {
+func (h *BackupHealth) set(posture Posture, reason PostureReason, headline, message string) {
 	h.Posture = posture
 	h.PrimaryReason = &reason
 	h.Headline = headline
@@ -131,22 +167,4 @@ func setName(b *snapshot.BackupSet) string {
 		return fmt.Sprintf("backup set #%d", b.ID)
 	}
 	return fmt.Sprintf("%q (#%d)", b.Name, b.ID)
-}
-
-// linkOrDisabled is an action to url, or a disabled control saying which
-// capability the viewer lacks (docs/rules.md §7).
-func linkOrDisabled(label, url string, allowed bool, need snapshot.Capability) Action {
-	if allowed {
-		return Action{Label: label, URL: url}
-	}
-	return Action{Label: label, Disabled: true, HelperText: missingAccess(need)}
-}
-
-func missingAccess(c snapshot.Capability) string {
-	area := map[snapshot.Capability]string{
-		snapshot.CapBackupView:   "backup sets",
-		snapshot.CapRestoreView:  "restore runs",
-		snapshot.CapEvidenceView: "evidence records",
-	}[c]
-	return fmt.Sprintf("Your access does not include %s (the %s capability is missing).", area, c)
 }

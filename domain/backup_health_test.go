@@ -16,9 +16,9 @@ func TestBackupHealth(t *testing.T) {
 	tests := []struct {
 		name    string
 		snap    *built
-		posture string
-		reason  string // "" for null
-		basedOn int64  // latest usable set, 0 for none
+		posture domain.Posture
+		reason  domain.PostureReason // "" for null
+		basedOn int64                // latest usable set, 0 for none
 	}{
 		{"absent: no backup set at all", newSnap(), domain.PostureAbsent, domain.ReasonNoBackupSets, 0},
 		{"absent: sets exist, none usable", newSnap().set(10, snapshot.BackupFailed, hoursAgo(2)).set(11, snapshot.BackupRunning, nil).set(12, snapshot.BackupQueued, nil),

@@ -21,7 +21,7 @@ func TestContinuity(t *testing.T) {
 		run(5, snapshot.RestoreCompleted, dry, completedHoursAgo(1)).
 		resolve(t)
 	tests := []struct {
-		reason string
+		reason domain.ContinuityReason
 		ok     bool
 		marked []int64
 	}{
@@ -36,10 +36,10 @@ func TestContinuity(t *testing.T) {
 		{"FAILED", false, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.reason, func(t *testing.T) {
-			_, parsed := domain.ParseContinuityReason(tt.reason)
+		t.Run(string(tt.reason), func(t *testing.T) {
+			_, parsed := domain.ParseContinuityReason(string(tt.reason))
 			assert.Equal(t, tt.ok, parsed)
-			b, ok := domain.Continuity(tt.reason, ts)
+			b, ok := domain.Continuity(string(tt.reason), ts)
 			assert.Equal(t, tt.ok, ok)
 			if !ok {
 				assert.Equal(t, domain.Banner{}, b)

@@ -105,12 +105,12 @@ func TestEdgeIDReferencesToNothing(t *testing.T) {
 func stateKeys(res *domain.Resolution) []string {
 	var out []string
 	for _, ts := range res.Tenants {
-		s := ts.DataStatus
+		s := string(ts.DataStatus)
 		if ts.BackupHealth != nil {
-			s += " " + ts.BackupHealth.Posture + " " + ts.RecoveryEvidence.OverviewState
+			s += " " + string(ts.BackupHealth.Posture) + " " + string(ts.RecoveryEvidence.OverviewState)
 		}
 		for _, a := range ts.NeedsAttention {
-			s += " " + a.Kind
+			s += " " + string(a.Kind)
 		}
 		for _, r := range ts.RestoreRuns {
 			s += fmt.Sprintf(" [%s %s %s %s %d]", r.Attention.State, r.Result.State, r.Result.OperationProofState,

@@ -17,9 +17,9 @@ func TestRecoveryEvidence(t *testing.T) {
 	tests := []struct {
 		name      string
 		snap      *built
-		state     string
+		state     domain.OverviewState
 		latest    int64 // 0: none
-		attention string
+		attention domain.AttentionState
 		url       string
 	}{
 		{"no runs", newSnap(), domain.OverviewUnvalidated, 0, "", "tenants/1/restore-runs?recovery_posture_reason=no_history"},
@@ -66,7 +66,7 @@ func TestRecoveryEvidence(t *testing.T) {
 				assert.Contains(t, ev.ClaimBoundary, "does not prove the tenant can be recovered")
 			}
 			require.NotNil(t, ev.Why)
-			assert.Equal(t, "rules.md §3 "+ev.OverviewState, ev.Why.Rule)
+			assert.Equal(t, "rules.md §3 "+string(ev.OverviewState), ev.Why.Rule)
 		})
 	}
 }

@@ -38,17 +38,17 @@ type PortfolioTenant struct {
 // there is none, and also when the viewer may not see restore records
 // (docs/rules.md §7): a row never carries more than its viewer may see.
 type PortfolioRow struct {
-	DataStatus                   string  `json:"data_status"`
-	BackupPosture                *string `json:"backup_posture"`
-	OverviewState                *string `json:"overview_state"`
-	LatestRelevantRestoreRunID   *int64  `json:"latest_relevant_restore_run_id"`
-	LatestRelevantAttentionState *string `json:"latest_relevant_attention_state"`
+	DataStatus                   DataStatus      `json:"data_status"`
+	BackupPosture                *Posture        `json:"backup_posture"`
+	OverviewState                *OverviewState  `json:"overview_state"`
+	LatestRelevantRestoreRunID   *int64          `json:"latest_relevant_restore_run_id"`
+	LatestRelevantAttentionState *AttentionState `json:"latest_relevant_attention_state"`
 	// PrimaryReason is the backup posture's reason: null when the posture is
 	// healthy, or the tenant invalid.
-	PrimaryReason *string `json:"primary_reason"`
+	PrimaryReason *PostureReason `json:"primary_reason"`
 	// NeedsAttentionKinds are the kinds of the tenant's Needs Attention
 	// entries, in their order: with the row, enough for the portfolio's CSV.
-	NeedsAttentionKinds []string `json:"needs_attention_kinds"`
+	NeedsAttentionKinds []NeedsAttentionKind `json:"needs_attention_kinds"`
 	// NeedsAttention counts the tenant's Needs Attention entries, so that a
 	// portfolio can put the tenants that need most first.
 	NeedsAttention int `json:"needs_attention,omitempty"`
@@ -145,7 +145,7 @@ func portfolioRow(ts *TenantState, canRestore bool) PortfolioRow {
 	posture, overview := ts.BackupHealth.Posture, ts.RecoveryEvidence.OverviewState
 	row.BackupPosture, row.OverviewState = &posture, &overview
 	row.PrimaryReason = ts.BackupHealth.PrimaryReason
-	row.NeedsAttentionKinds = make([]string, len(ts.NeedsAttention))
+	row.NeedsAttentionKinds = make([]NeedsAttentionKind, len(ts.NeedsAttention))
 	for i, n := range ts.NeedsAttention {
 		row.NeedsAttentionKinds[i] = n.Kind
 	}

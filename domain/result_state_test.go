@@ -21,8 +21,8 @@ func TestResultState(t *testing.T) {
 	tests := []struct {
 		name            string
 		snap            *built
-		state           string
-		proof, evidence string
+		state           domain.ResultStateKey
+		proof, evidence domain.ProofState
 		text            string
 		claims          []string
 	}{
@@ -55,7 +55,7 @@ func TestResultState(t *testing.T) {
 		{"evidence of another operation", okOp(newSnap()).op(6, snapshot.OperationCompleted, snapshot.OutcomeSucceeded).evidence(9, 6, 1, snapshot.EvidenceActive, nil).run(1, R, withOp(5)), domain.ResultCompletedProofIncomplete, A, U, "Result summary unavailable", []string{"Execution proof available"}},
 		{"evidence of another tenant never counts", okOp(newSnap()).evidence(9, 5, 2, snapshot.EvidenceActive, nil).run(1, R, withOp(5)).withTenant2(), domain.ResultCompletedProofIncomplete, A, U, "Result summary unavailable", []string{"Execution proof available"}},
 	}
-	seen := map[string]bool{}
+	seen := map[domain.ResultStateKey]bool{}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rs := runState(t, tt.snap.resolve(t), 1).Result
@@ -73,11 +73,11 @@ func TestResultState(t *testing.T) {
 				assert.False(t, found, "%q contains %q", s, phrase)
 			}
 			require.NotNil(t, rs.Why)
-			assert.Equal(t, "rules.md §4 "+rs.State, rs.Why.Rule)
+			assert.Equal(t, "rules.md §4 "+string(rs.State), rs.Why.Rule)
 			seen[rs.State] = true
 		})
 	}
-	assert.Len(t, seen, 7, "every result state is tested")
+	assert.Len(t, seen, len(domain.ResultStateKeys), "every result state is tested")
 }
 
 func (b *built) withTenant2() *built {

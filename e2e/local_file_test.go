@@ -108,8 +108,8 @@ func tenantPageShown(t *testing.T, ctx context.Context, siteURL string, res doma
 		return
 	}
 	assert.NotContains(t, ps.Testids, "tenant-invalid", "tenant %s", id)
-	assert.Equal(t, ts.BackupHealth.Posture, ps.Backup, "tenant %s", id)
-	assert.Equal(t, ts.RecoveryEvidence.OverviewState, ps.Recovery, "tenant %s", id)
+	assert.Equal(t, string(ts.BackupHealth.Posture), ps.Backup, "tenant %s", id)
+	assert.Equal(t, string(ts.RecoveryEvidence.OverviewState), ps.Recovery, "tenant %s", id)
 }
 
 // neverSent checks every request nginx answered: a GET or HEAD with no

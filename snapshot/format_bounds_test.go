@@ -27,7 +27,7 @@ func TestFreshnessHoursBounds(t *testing.T) {
 	tests := []struct {
 		hours   string
 		valid   bool
-		posture string
+		posture domain.Posture
 	}{
 		{"0", false, ""},
 		{"1", true, domain.PostureHealthy},

@@ -148,7 +148,7 @@ func latestNote(t *change.TenantHistory) string {
 	switch p := t.Timeline[len(t.Timeline)-1]; {
 	case p == nil:
 		return "absent"
-	case p.DataStatus != domain.DataValid:
+	case p.DataStatus != string(domain.DataValid):
 		return "invalid records"
 	}
 	return "valid"

@@ -88,9 +88,9 @@ func TestTenantWriterEdgeCases(t *testing.T) {
 			{Kind: "recovery_weakened", Headline: "h", Disabled: true, HelperText: "no access"},
 		}}},
 		{"states", domain.TenantState{
-			BackupHealth: &domain.BackupHealth{Posture: "absent", PrimaryReason: &state, LatestUsableBackupSetID: &id,
+			BackupHealth: &domain.BackupHealth{Posture: "absent", PrimaryReason: (*domain.PostureReason)(&state), LatestUsableBackupSetID: &id,
 				Why: &domain.Why{Rule: "r", Text: "t"}},
-			RecoveryEvidence: &domain.RecoveryEvidence{LatestRelevantRestoreRunID: &id, LatestRelevantAttentionState: &state,
+			RecoveryEvidence: &domain.RecoveryEvidence{LatestRelevantRestoreRunID: &id, LatestRelevantAttentionState: (*domain.AttentionState)(&state),
 				Why: &domain.Why{Records: []string{}}},
 			RestoreRuns: []domain.RunState{{ID: 1}, {ID: 2,
 				Attention: domain.Attention{State: "failed", Why: &domain.Why{Records: []string{"restore_runs[0]", "operation_runs[3]"}}},
