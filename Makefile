@@ -111,7 +111,7 @@ check: wasm check-native
 	$(MAKE) fuzz FUZZTIME=$(CHECK_FUZZTIME)
 
 check-native:
-	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) ./snapshot/ ./domain/
+	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) ./snapshot/ ./domain/ ./change/
 	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) -run '$(CHECK_E2E)' ./e2e/
 
 # Fuzzing: each target for FUZZTIME (go test takes one -fuzz target per

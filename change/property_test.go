@@ -3,8 +3,6 @@ package change_test
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -13,30 +11,14 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/depth"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
 	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
-// Properties run over generated snapshot pairs, each from its own seed, so
-// that a failure names the seed that reproduces it. TENANTATLAS_PROPERTY_N
-// sets how many; -short runs a few.
-func pairSeeds(t *testing.T) []uint64 {
-	t.Helper()
-	n := 200
-	if testing.Short() {
-		n = 20
-	}
-	if s := os.Getenv("TENANTATLAS_PROPERTY_N"); s != "" {
-		v, err := strconv.Atoi(s)
-		require.NoError(t, err, "TENANTATLAS_PROPERTY_N")
-		n = v
-	}
-	seeds := make([]uint64, n)
-	for i := range seeds {
-		seeds[i] = uint64(i + 1)
-	}
-	return seeds
-}
+// pairSeeds are the seeds of a property over generated snapshot pairs: 200
+// in `make test`, 1,000 in `make check`, 20 with -short.
+func pairSeeds(t *testing.T) []uint64 { return depth.Seeds(t, 200, 1000, 20) }
 
 // generated is a small generated portfolio, resolved. Its generated_at is
 // moved by shift: later, backups go stale; earlier, records fall after it
