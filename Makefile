@@ -102,17 +102,18 @@ browser-note:
 		echo "NOTE: the browser tests in e2e/ were SKIPPED: they need chromium and nginx (apt-get install chromium nginx-light)"; \
 	fi
 
-# The domain's tests again, compiled to WebAssembly and run under Node with Go's
-# own wasm_exec: the browser and the CLI are proven to decide alike. -short:
+# The tests of the decoder (snapshot) and the rules (domain) again, compiled
+# to WebAssembly and run under Node with Go's own wasm_exec: the browser and
+# the CLI are proven to decode and decide alike. -short:
 # the property tests check 40 portfolios here, not 1,000 (WebAssembly under
 # Node is several times slower; the native run has checked the 1,000).
 test-wasm:
 	@if command -v node >/dev/null 2>&1; then \
-		GOOS=js GOARCH=wasm $(GO) test -count=1 -short -timeout $(TEST_TIMEOUT) -exec="$(WASM_EXEC)" ./domain/; \
+		GOOS=js GOARCH=wasm $(GO) test -count=1 -short -timeout $(TEST_TIMEOUT) -exec="$(WASM_EXEC)" ./snapshot/ ./domain/; \
 	elif [ "$$REQUIRE_BROWSER" = "1" ]; then \
 		echo "test-wasm: node is required (REQUIRE_BROWSER=1) but was not found"; exit 1; \
 	else \
-		echo "test-wasm: SKIPPED, node not found: the domain's WebAssembly tests did not run"; \
+		echo "test-wasm: SKIPPED, node not found: the WebAssembly tests of snapshot and domain did not run"; \
 	fi
 
 # Benchmarks: Go benchmarks of decode, validate and resolve at 100, 10,000
@@ -124,7 +125,7 @@ test-wasm:
 BENCH_COUNT ?= 6
 bench:
 	@mkdir -p bench/out
-	$(GO) test -run '^$$' -timeout 60m -bench 'Decode|Validate|Resolve|Check|EncodingJSON' -benchmem -count $(BENCH_COUNT) ./domain/ | tee bench/out/bench.txt
+	$(GO) test -run '^$$' -timeout 60m -bench 'Decode|Validate|Resolve|Check|EncodingJSON' -benchmem -count $(BENCH_COUNT) ./snapshot/ ./domain/ | tee bench/out/bench.txt
 	$(GO) run ./bench/report -out bench/out/report.md
 	$(GO) test -run '^$$' -bench 'CompareVersusResolve' -benchtime 3x ./change/ | tee bench/out/diff.txt
 	$(GO) test -run '^$$' -bench 'DiffVersusResolve' -benchtime 2x ./cmd/tenantatlas/ | tee -a bench/out/diff.txt
@@ -146,7 +147,7 @@ check: wasm check-native
 	$(MAKE) fuzz FUZZTIME=$(CHECK_FUZZTIME)
 
 check-native:
-	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) ./domain/
+	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) ./snapshot/ ./domain/ ./change/
 	TENANTATLAS_CHECK=1 $(GO) test -count=1 -timeout $(CHECK_TIMEOUT) -parallel $(E2E_PARALLEL) -run '$(CHECK_E2E)' ./e2e/
 
 # Fuzzing: each target for FUZZTIME (go test takes one -fuzz target per
@@ -170,9 +171,9 @@ fuzz:
 	$(FUZZ) -fuzz '^FuzzCheck$$' ./domain/
 	$(FUZZ) -fuzz '^FuzzResolve$$' ./domain/
 	$(FUZZ) -fuzz '^FuzzResolveEdits$$' ./domain/
-	$(FUZZ) -fuzz '^FuzzParallelDecoding$$' ./domain/
+	$(FUZZ) -fuzz '^FuzzParallelDecoding$$' ./snapshot/
 	$(FUZZ) -fuzz '^FuzzEdgeIDs$$' ./domain/
-	$(FUZZ) -fuzz '^FuzzTimestampOrder$$' ./domain/
+	$(FUZZ) -fuzz '^FuzzTimestampOrder$$' ./snapshot/
 	$(FUZZ) -fuzz '^FuzzRestoreRunsQuery$$' ./app/
 	$(FUZZ) -fuzz '^FuzzEscape$$' ./internal/termtext/
 	$(FUZZ) -fuzz '^FuzzTextOutput$$' ./cmd/tenantatlas/

@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/app/el"
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // backupSetsPage is the drill-through of the backup health card
@@ -20,7 +20,7 @@ func (p *backupSetsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *backupSetsPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse(domain.CapBackupView, "backup sets")
+		ts, recs, other := p.tenantOrElse(snapshot.CapBackupView)
 		if other != nil {
 			return other
 		}
@@ -31,7 +31,7 @@ func (p *backupSetsPage) Render() app.UI {
 			tenantNav(p.addr.Snap, p.view, ts.TenantID, pageBackupSets),
 			el.H1().Text("Backup sets of "+ts.Name),
 			snapshotLine(p.view),
-			el.P().Body(badge("posture:"+h.Posture, postureWords[h.Posture]), app.Text(" "+h.Headline)),
+			el.P().Body(badge(postureTone[h.Posture], postureWords[h.Posture]), app.Text(" "+h.Headline)),
 			el.P().Class("boundary").Text(h.PositiveClaimBoundary),
 			app.If(len(sets) == 0, func() app.UI { return el.P().Class("muted").Text("No backup set is recorded for this tenant.") }).Else(func() app.UI {
 				return el.Div().Class("table-wrap").Body(el.Table().Class("table table--stack").Body(

@@ -5,9 +5,9 @@ import (
 	"github.com/tenantatlas/tenantatlas/app/el"
 )
 
-// badge shows a state in words, with a tone for the eye.
-func badge(toneKey, words string) app.UI {
-	t := tone[toneKey]
+// badge shows a state in words, with a tone for the eye (postureTone and
+// the like; "" is neutral).
+func badge(t, words string) app.UI {
 	if t == "" {
 		t = "neutral"
 	}

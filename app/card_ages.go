@@ -7,6 +7,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // The dashboard's cards say how old the records behind them are, counted
@@ -19,7 +20,7 @@ import (
 func backupAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
 	window := "window " + strconv.FormatInt(freshnessHours(recs), 10) + nbsp + "h"
 	p := el.P().Class("age").DataSet("testid", "backup-age")
-	var set *domain.BackupSet
+	var set *snapshot.BackupSet
 	if id := ts.BackupHealth.LatestUsableBackupSetID; id != nil {
 		for _, b := range recs.BackupSets {
 			if b.ID == *id {
@@ -33,7 +34,7 @@ func backupAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
 			app.Text("Latest backup "+ageBefore(*set.CompletedAt, v.generatedAt())+"; "+window+". Completed "),
 			timeEl(*set.CompletedAt),
 		)
-	case !v.Can(domain.CapBackupView):
+	case !v.Can(snapshot.CapBackupView):
 		return p.Text("Freshness " + window + "; backup times are not shown without backup.view.")
 	}
 	return p.Text("No usable backup in this snapshot; " + window + ".")
@@ -52,7 +53,7 @@ func freshnessHours(recs *tenantRecords) int64 {
 func restoreAge(v *View, ts *domain.TenantState, recs *tenantRecords) app.UI {
 	p := el.P().Class("age").DataSet("testid", "restore-age")
 	id := ts.RecoveryEvidence.LatestRelevantRestoreRunID
-	if !v.Can(domain.CapRestoreView) {
+	if !v.Can(snapshot.CapRestoreView) {
 		return app.Text("")
 	}
 	if id == nil || recs.Runs[*id] == nil {

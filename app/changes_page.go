@@ -8,7 +8,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/change"
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // changesPage says what changed in a snapshot since the one before it in
@@ -104,7 +104,7 @@ func (p *changesPage) diffBody(c *changesInfo) app.UI {
 		}
 	}
 	s := d.Summary
-	canRestore := p.view.Can(domain.CapRestoreView)
+	canRestore := p.view.Can(snapshot.CapRestoreView)
 	since := "the previous snapshot of its series"
 	if c.Asked {
 		since = "a snapshot chosen for comparison"

@@ -8,6 +8,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/coverage"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // coveragePage is the QA map (s/{snap}/coverage): every state key of the
@@ -48,7 +49,7 @@ func (p *coveragePage) Render() app.UI {
 				Text("This snapshot is published in parts, so this page cannot see every restore run at once. Run `tenantatlas coverage` on the snapshot file instead."))
 		}
 		rep := coverage.Compute(p.view.Res)
-		canRestore := p.view.Can(domain.CapRestoreView)
+		canRestore := p.view.Can(snapshot.CapRestoreView)
 		var missing []coverage.Row
 		for _, r := range rep.Rows {
 			if r.Count == 0 {
@@ -97,8 +98,8 @@ func keyText(r coverage.Row) string {
 // pages never make (rules §6), the healthy posture, is shown in its words;
 // data-state still carries the key.
 func stateText(table, state string) string {
-	if table == coverage.TableBackupPosture && state == domain.PostureHealthy {
-		return postureWords[state]
+	if table == coverage.TableBackupPosture && state == string(domain.PostureHealthy) {
+		return postureWords[domain.PostureHealthy]
 	}
 	return state
 }

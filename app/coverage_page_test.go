@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/coverage"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // TestCoveragePageAgreesWithCoverage renders the coverage page of every
@@ -35,7 +36,7 @@ func TestCoveragePageAgreesWithCoverage(t *testing.T) {
 			rep := coverage.Compute(res)
 			rows := tags(page, "coverage-row")
 			require.Len(t, rows, rep.Total, name)
-			canRestore := domain.NewPortfolio(c, res).Can(domain.CapRestoreView)
+			canRestore := domain.NewPortfolio(c, res).Can(snapshot.CapRestoreView)
 			missing := text(element(page, "coverage-missing"))
 			for i, want := range rep.Rows {
 				tag := rows[i]
@@ -103,7 +104,7 @@ func TestCoverageLinks(t *testing.T) {
 			case coverage.TableContinuityReason:
 				assert.Equal(t, state, attr(tags(target, "continuity-banner")[0], "data-reason"), href)
 			case coverage.TableDataStatus:
-				if state == domain.DataInvalid {
+				if state == string(domain.DataInvalid) {
 					assert.Len(t, tags(target, "tenant-invalid"), 1, href)
 				} else {
 					assert.Len(t, tags(target, "backup-health"), 1, href)

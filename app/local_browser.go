@@ -12,7 +12,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // The user's own files, read in this browser and never uploaded
@@ -81,7 +81,7 @@ func keepLocal(files []openedFile, isSeries bool) {
 	opened.loaded, opened.series, opened.files, opened.keepErr = true, isSeries, files, nil
 	sourceMu.Unlock()
 	for _, f := range files {
-		if f.Blob.Get("size").Float() > domain.DefaultMaxBytes {
+		if f.Blob.Get("size").Float() > snapshot.DefaultMaxBytes {
 			// It is rejected as it is read: copying it into this browser's
 			// storage would cost a copy of a file no page shows.
 			sourceMu.Lock()
@@ -210,7 +210,7 @@ func loadLocal(name string, progress func(loadProgress)) (*View, error) {
 	r := &blobReader{blob: f.Blob, size: size, pace: p, progress: progress}
 	progress(loadProgress{Phase: phaseReading, Total: size})
 	mark("tenantatlas:local-read")
-	c := domain.Check(r, domain.Limits{})
+	c := snapshot.Check(r, snapshot.Limits{})
 	r.release()
 	mark("tenantatlas:local-checked")
 	p.pause() // checking and indexing the records for resolution are a task each

@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/app/el"
-	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/fixtures"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // A file the user opens is resolved a tenant at a time, the browser running
@@ -39,7 +39,7 @@ func TestSlicedViewAgrees(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			want := NewView("local", tt.data)
 			var calls [][2]int
-			c := domain.Check(bytes.NewReader(tt.data), domain.Limits{})
+			c := snapshot.Check(bytes.NewReader(tt.data), snapshot.Limits{})
 			got := newView("local", c, int64(len(tt.data)), func(done, total int) { calls = append(calls, [2]int{done, total}) })
 			assert.Equal(t, want.Res, got.Res)
 			assert.Equal(t, want.Portfolio, got.Portfolio)

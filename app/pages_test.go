@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // These tests render every page the way the server prerenders it: go-app's
@@ -133,9 +135,9 @@ func ready(page string) bool {
 	return regexp.MustCompile(`\sdata-ready[\s>=]`).MatchString(mainTag(page))
 }
 
-func resolve(t *testing.T, b []byte) (*domain.Checked, *domain.Resolution) {
+func resolve(t *testing.T, b []byte) (*snapshot.Checked, *domain.Resolution) {
 	t.Helper()
-	c := domain.Check(bytes.NewReader(b), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(b), snapshot.Limits{})
 	return c, domain.Resolve(c)
 }
 
@@ -151,7 +153,7 @@ func TestPagesAgreeWithTheDomain(t *testing.T) {
 			if c.Rejected() {
 				continue
 			}
-			canRestore, canBackup := c.Snapshot.Can(domain.CapRestoreView), c.Snapshot.Can(domain.CapBackupView)
+			canRestore, canBackup := c.Snapshot.Can(snapshot.CapRestoreView), c.Snapshot.Can(snapshot.CapBackupView)
 			t.Run(strings.Trim(base, "/")+"/"+name, func(t *testing.T) {
 				page := s.get("/s/" + name + "/")
 				assert.True(t, ready(page), "portfolio ready")
@@ -188,7 +190,7 @@ func TestPagesAgreeWithTheDomain(t *testing.T) {
 							assert.Empty(t, tags(page, "diagnostics"), rp)
 							continue
 						}
-						checkRunPage(t, page, rp, r, c.Snapshot.Can(domain.CapEvidenceView))
+						checkRunPage(t, page, rp, r, c.Snapshot.Can(snapshot.CapEvidenceView))
 					}
 				}
 			})
@@ -198,8 +200,8 @@ func TestPagesAgreeWithTheDomain(t *testing.T) {
 
 func checkTenantPage(t *testing.T, s *site, snap, tp, page string, ts domain.TenantState) {
 	t.Helper()
-	assert.Equal(t, []string{ts.BackupHealth.Posture}, attrs(page, "backup-health", "data-state"), tp)
-	assert.Equal(t, []string{ts.RecoveryEvidence.OverviewState}, attrs(page, "recovery-evidence", "data-state"), tp)
+	assert.Equal(t, []string{string(ts.BackupHealth.Posture)}, attrs(page, "backup-health", "data-state"), tp)
+	assert.Equal(t, []string{string(ts.RecoveryEvidence.OverviewState)}, attrs(page, "recovery-evidence", "data-state"), tp)
 
 	// Each card carries its claim boundary, never empty.
 	backup, recovery := element(page, "backup-health"), element(page, "recovery-evidence")
@@ -216,7 +218,7 @@ func checkTenantPage(t *testing.T, s *site, snap, tp, page string, ts domain.Ten
 	// the exact run or list.
 	var kinds []string
 	for _, it := range ts.NeedsAttention {
-		kinds = append(kinds, it.Kind)
+		kinds = append(kinds, string(it.Kind))
 	}
 	assert.Equal(t, append([]string{}, kinds...), attrs(page, "needs-attention-item", "data-kind"), tp)
 	items := regexp.MustCompile(`(?s)<li [^>]*data-testid="needs-attention-item".*?</li>`).FindAllString(page, -1)
@@ -263,13 +265,13 @@ func checkAction(t *testing.T, s *site, snap, page, id string, a domain.Action) 
 func checkRunPage(t *testing.T, page, rp string, r domain.RunState, canEvidence bool) {
 	t.Helper()
 	assert.True(t, ready(page), rp)
-	assert.Equal(t, []string{r.Result.State}, attrs(page, "restore-result", "data-state"), rp)
+	assert.Equal(t, []string{string(r.Result.State)}, attrs(page, "restore-result", "data-state"), rp)
 	decision := element(page, "restore-result")
 	for _, s := range []string{r.Result.StatusLabel, r.Result.Reason, r.Result.Impact, r.Result.PrimaryNextAction, "Why this state?"} {
 		assert.Contains(t, text(decision), text(s), rp)
 	}
-	assert.Equal(t, []string{r.Result.OperationProofState}, attrs(page, "operation-proof", "data-state"), rp)
-	assert.Equal(t, []string{r.Result.PostRunEvidenceState}, attrs(page, "post-run-evidence", "data-state"), rp)
+	assert.Equal(t, []string{string(r.Result.OperationProofState)}, attrs(page, "operation-proof", "data-state"), rp)
+	assert.Equal(t, []string{string(r.Result.PostRunEvidenceState)}, attrs(page, "post-run-evidence", "data-state"), rp)
 
 	// Only the counts the snapshot has: as many entries as non-nil counts.
 	summary := element(page, "result-summary")
@@ -303,7 +305,7 @@ func TestContinuityBanner(t *testing.T) {
 	src := fixtureSource(t)
 	s := newSite(t, src, "/")
 	_, res := resolve(t, src["demo"])
-	reasons := []string{domain.ContinuityNoHistory, domain.ContinuityFailed, domain.ContinuityPartial, domain.ContinuityCompletedWithFollowUp, domain.ContinuityNoRecentIssuesVisible}
+	reasons := domain.ContinuityReasons
 	for _, ts := range res.Tenants {
 		if ts.DataStatus != domain.DataValid {
 			continue
@@ -311,9 +313,9 @@ func TestContinuityBanner(t *testing.T) {
 		for _, reason := range reasons {
 			rp := fmt.Sprintf("/s/demo/tenants/%d/restore-runs?recovery_posture_reason=%s", ts.TenantID, reason)
 			page := s.get(rp)
-			banner, ok := domain.Continuity(reason, ts)
+			banner, ok := domain.Continuity(string(reason), ts)
 			require.True(t, ok)
-			assert.Equal(t, []string{reason}, attrs(page, "continuity-banner", "data-reason"), rp)
+			assert.Equal(t, []string{string(reason)}, attrs(page, "continuity-banner", "data-reason"), rp)
 			assert.Equal(t, text(banner.Text), text(element(page, "continuity-banner")), rp)
 			var want, got []string
 			for _, id := range banner.MatchingRunIDs {

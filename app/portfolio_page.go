@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // portfolioPage lists every tenant of a snapshot (s/{snap}/). Filter, search
@@ -39,10 +41,10 @@ type portfolioQuery struct {
 
 func readPortfolioQuery(v url.Values) portfolioQuery {
 	q := portfolioQuery{q: strings.TrimSpace(v.Get("q")), sort: "name"}
-	if _, ok := postureWords[v.Get("backup")]; ok {
+	if _, ok := postureWords[domain.Posture(v.Get("backup"))]; ok {
 		q.backup = v.Get("backup")
 	}
-	if _, ok := overviewWords[v.Get("recovery")]; ok {
+	if _, ok := overviewWords[domain.OverviewState(v.Get("recovery"))]; ok {
 		q.recovery = v.Get("recovery")
 	}
 	if s := v.Get("sort"); s == "id" || s == "backup" || s == "recovery" || s == "attention" {
@@ -74,9 +76,9 @@ func cutText(s string, n int) string {
 	return s[:n]
 }
 
-// severity orders states from most to least in need of attention.
-var severity = map[string]int{
-	domain.PostureAbsent: 0, domain.PostureStale: 1, domain.PostureDegraded: 2, domain.PostureHealthy: 3,
+// overviewSeverity orders overview states from most to least in need of
+// attention; domain.Postures is in that order already.
+var overviewSeverity = map[domain.OverviewState]int{
 	domain.OverviewWeakened: 0, domain.OverviewUnvalidated: 1, domain.OverviewNoRecentIssuesVisible: 2,
 }
 
@@ -123,7 +125,7 @@ func compareBy(a, b domain.PortfolioTenant, by string) int {
 		if t.Row.DataStatus != domain.DataValid {
 			return -1, -1 // invalid tenants first: they need a look
 		}
-		return severity[*t.Row.BackupPosture], severity[*t.Row.OverviewState]
+		return slices.Index(domain.Postures, *t.Row.BackupPosture), overviewSeverity[*t.Row.OverviewState]
 	}
 	switch by {
 	case "id":
@@ -144,7 +146,7 @@ func compareBy(a, b domain.PortfolioTenant, by string) int {
 
 // summaryCounts heads the portfolio with the count of tenants in each state;
 // a count is also the filter for its state.
-func summaryCounts(snap string, posture, overview map[string]int, invalid int) app.UI {
+func summaryCounts(snap string, posture map[domain.Posture]int, overview map[domain.OverviewState]int, invalid int) app.UI {
 	item := func(filter, state, label string, n int) app.UI {
 		count := el.Strong().Textf("%d", n)
 		if filter == "" || n == 0 {
@@ -153,8 +155,12 @@ func summaryCounts(snap string, posture, overview map[string]int, invalid int) a
 		href := link("/s/" + snap + "/?" + url.Values{filter: {state}}.Encode())
 		return el.Li().Body(el.A().Attr("href", href).DataSet("filter", filter+"="+state).Body(count, app.Text(" "+label)))
 	}
-	backup := func(state string) app.UI { return item("backup", state, postureWords[state], posture[state]) }
-	recovery := func(state string) app.UI { return item("recovery", state, overviewWords[state], overview[state]) }
+	backup := func(state domain.Posture) app.UI {
+		return item("backup", string(state), postureWords[state], posture[state])
+	}
+	recovery := func(state domain.OverviewState) app.UI {
+		return item("recovery", string(state), overviewWords[state], overview[state])
+	}
 	return el.Section().Class("summary").Attr("aria-label", "Counts per state").Body(
 		el.Ul().Class("counts").Body(
 			el.Li().Class("counts__title").Text("Backup health:"),
@@ -194,17 +200,17 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 		el.Label().Attr("for", "backup").Text("Backup"),
 		el.Select().ID("backup").Attr("name", "backup").Body(
 			option(anyValue, "Any", q.backup),
-			option(domain.PostureAbsent, postureWords[domain.PostureAbsent], q.backup),
-			option(domain.PostureStale, postureWords[domain.PostureStale], q.backup),
-			option(domain.PostureDegraded, postureWords[domain.PostureDegraded], q.backup),
-			option(domain.PostureHealthy, postureWords[domain.PostureHealthy], q.backup),
+			option(string(domain.PostureAbsent), postureWords[domain.PostureAbsent], q.backup),
+			option(string(domain.PostureStale), postureWords[domain.PostureStale], q.backup),
+			option(string(domain.PostureDegraded), postureWords[domain.PostureDegraded], q.backup),
+			option(string(domain.PostureHealthy), postureWords[domain.PostureHealthy], q.backup),
 		),
 		el.Label().Attr("for", "recovery").Text("Recovery"),
 		el.Select().ID("recovery").Attr("name", "recovery").Body(
 			option(anyValue, "Any", q.recovery),
-			option(domain.OverviewWeakened, overviewWords[domain.OverviewWeakened], q.recovery),
-			option(domain.OverviewUnvalidated, overviewWords[domain.OverviewUnvalidated], q.recovery),
-			option(domain.OverviewNoRecentIssuesVisible, overviewWords[domain.OverviewNoRecentIssuesVisible], q.recovery),
+			option(string(domain.OverviewWeakened), overviewWords[domain.OverviewWeakened], q.recovery),
+			option(string(domain.OverviewUnvalidated), overviewWords[domain.OverviewUnvalidated], q.recovery),
+			option(string(domain.OverviewNoRecentIssuesVisible), overviewWords[domain.OverviewNoRecentIssuesVisible], q.recovery),
 		),
 		el.Label().Attr("for", "sort").Text("Sort"),
 		el.Select().ID("sort").Attr("name", "sort").Body(
@@ -222,7 +228,7 @@ func (p *portfolioPage) filterForm(q portfolioQuery) app.UI {
 // detail only for a viewer with restore.view; without it, no restore record
 // is shown at all (docs/rules.md §7).
 func portfolioTable(snap string, rows []domain.PortfolioTenant, v *View, s *seriesInfo) app.UI {
-	canRestore := v.Can(domain.CapRestoreView)
+	canRestore := v.Can(snapshot.CapRestoreView)
 	gen := v.generatedAt()
 	if len(rows) == 0 {
 		return el.P().Class("muted").Text("No tenant matches these filters.")
@@ -266,10 +272,10 @@ func portfolioTable(snap string, rows []domain.PortfolioTenant, v *View, s *seri
 				el.Th().Attr("scope", "row").Body(el.A().Attr("href", href).Text(t.Name)),
 				el.Td().DataSet("label", "Needs attention").DataSet("testid", "needs-attention-count").DataSet("count", r.NeedsAttention).Body(needCount(r.NeedsAttention)),
 				withSince(el.Td().DataSet("label", "Backup health"), backupSince(s, t.ID),
-					badge("posture:"+*r.BackupPosture, postureWords[*r.BackupPosture])),
-				el.Td().DataSet("label", "Latest backup").Body(latestBackup(r, t.BackupFreshnessHours, gen, v.Can(domain.CapBackupView))),
+					badge(postureTone[*r.BackupPosture], postureWords[*r.BackupPosture])),
+				el.Td().DataSet("label", "Latest backup").Body(latestBackup(r, t.BackupFreshnessHours, gen, v.Can(snapshot.CapBackupView))),
 				withSince(el.Td().DataSet("label", "Recovery evidence"), overviewSince(s, t.ID),
-					badge("overview:"+*r.OverviewState, overviewWords[*r.OverviewState])),
+					badge(overviewTone[*r.OverviewState], overviewWords[*r.OverviewState])),
 				el.Td().DataSet("label", "Latest relevant restore").Body(latest),
 			)
 		})),

@@ -19,8 +19,9 @@ type portfolioRows struct {
 	// when first asked for.
 	orders map[string][]int32
 
-	posture, overview map[string]int
-	invalid           int
+	posture  map[domain.Posture]int
+	overview map[domain.OverviewState]int
+	invalid  int
 
 	// last is the latest query's answer: a render repeated for the same
 	// address costs nothing.
@@ -32,7 +33,7 @@ type portfolioRows struct {
 func newPortfolioRows(v *View) *portfolioRows {
 	ts := v.Portfolio.Tenants
 	x := &portfolioRows{view: v, lower: make([]string, len(ts)), orders: map[string][]int32{},
-		posture: map[string]int{}, overview: map[string]int{}}
+		posture: map[domain.Posture]int{}, overview: map[domain.OverviewState]int{}}
 	for i, t := range ts {
 		x.lower[i] = strings.ToLower(t.Name)
 		if r := t.Row; r.DataStatus != domain.DataValid {
@@ -86,10 +87,10 @@ func (x *portfolioRows) rows(q portfolioQuery) []domain.PortfolioTenant {
 		if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
 			continue
 		}
-		if q.backup != "" && *r.BackupPosture != q.backup {
+		if q.backup != "" && string(*r.BackupPosture) != q.backup {
 			continue
 		}
-		if q.recovery != "" && *r.OverviewState != q.recovery {
+		if q.recovery != "" && string(*r.OverviewState) != q.recovery {
 			continue
 		}
 		rows = append(rows, t)

@@ -28,10 +28,10 @@ func naiveRows(ts []domain.PortfolioTenant, q portfolioQuery) []domain.Portfolio
 		if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
 			continue
 		}
-		if q.backup != "" && *r.BackupPosture != q.backup {
+		if q.backup != "" && string(*r.BackupPosture) != q.backup {
 			continue
 		}
-		if q.recovery != "" && *r.OverviewState != q.recovery {
+		if q.recovery != "" && string(*r.OverviewState) != q.recovery {
 			continue
 		}
 		rows = append(rows, t)
@@ -61,8 +61,8 @@ func TestPortfolioRowsAgreeWithFilterThenSort(t *testing.T) {
 		require.NotNil(t, v.Portfolio, c.name)
 		x := newPortfolioRows(v)
 		terms := []string{"", "o", "CO", "ltd 1", "zzz", "é"}
-		backups := []string{"", domain.PostureAbsent, domain.PostureStale, domain.PostureDegraded, domain.PostureHealthy}
-		recoveries := []string{"", domain.OverviewWeakened, domain.OverviewUnvalidated, domain.OverviewNoRecentIssuesVisible}
+		backups := []string{"", string(domain.PostureAbsent), string(domain.PostureStale), string(domain.PostureDegraded), string(domain.PostureHealthy)}
+		recoveries := []string{"", string(domain.OverviewWeakened), string(domain.OverviewUnvalidated), string(domain.OverviewNoRecentIssuesVisible)}
 		sorts := []string{"name", "id", "backup", "recovery", "attention"}
 		for range 200 {
 			v := url.Values{"q": {terms[rng.IntN(len(terms))]}, "backup": {backups[rng.IntN(len(backups))]},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // restoreRunPage is the decision-first detail of one restore run (docs/rules.md
@@ -22,7 +23,7 @@ func (p *restoreRunPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse(domain.CapRestoreView, "restore runs")
+		ts, recs, other := p.tenantOrElse(snapshot.CapRestoreView)
 		if other != nil {
 			return other
 		}
@@ -37,7 +38,7 @@ func (p *restoreRunPage) Render() app.UI {
 			tenantNav(p.addr.Snap, p.view, ts.TenantID, pageRestoreRun),
 			snapshotLine(p.view),
 			el.Section().Class("card decision").DataSet("testid", "restore-result").DataSet("state", res.State).Attr("aria-labelledby", "result-title").Body(
-				el.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge("result:"+res.State, res.StatusLabel)),
+				el.H1().ID("result-title").Body(app.Textf("Restore run #%d ", rs.ID), badge(resultTone[res.State], res.StatusLabel)),
 				el.Dl().Class("facts").Body(
 					term("When"), el.Dd().DataSet("testid", "run-when").Body(runWhen(p.view, raw)),
 					term("Reason"), el.Dd().Text(res.Reason),
@@ -58,7 +59,7 @@ func (p *restoreRunPage) Render() app.UI {
 
 // runWhen says when a run was created and completed, and how long before
 // the snapshot.
-func runWhen(v *View, raw *domain.RestoreRun) app.UI {
+func runWhen(v *View, raw *snapshot.RestoreRun) app.UI {
 	gen := v.generatedAt()
 	completed := el.Li().Text("Not completed")
 	if raw.CompletedAt != nil {
@@ -99,14 +100,14 @@ func claims(cs []string) app.UI {
 }
 
 // diagnostics holds the raw records; collapsed when the page loads.
-func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *domain.RestoreRun) app.UI {
-	var op *domain.OperationRun
+func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *snapshot.RestoreRun) app.UI {
+	var op *snapshot.OperationRun
 	if raw.OperationRunID != nil {
 		op = recs.Ops[*raw.OperationRunID]
 	}
 	entries := []struct {
 		kind string
-		list []domain.ResultEntry
+		list []snapshot.ResultEntry
 	}{{"Items", raw.Results.Items}, {"Foundations", raw.Results.Foundations}, {"Assignments", raw.Results.Assignments}}
 	return el.Details().Class("card diagnostics").DataSet("testid", "diagnostics").Body(
 		el.Summary().Text("Diagnostics: raw statuses and records"),
@@ -154,9 +155,9 @@ func diagnostics(v *View, recs *tenantRecords, rs *domain.RunState, raw *domain.
 	)
 }
 
-func evidenceRecords(v *View, recs *tenantRecords, op *domain.OperationRun) app.UI {
-	if !v.Can(domain.CapEvidenceView) {
-		return el.P().Class("helper").Text("Your access does not include evidence records (the evidence.view capability is missing).")
+func evidenceRecords(v *View, recs *tenantRecords, op *snapshot.OperationRun) app.UI {
+	if !v.Can(snapshot.CapEvidenceView) {
+		return el.P().Class("helper").Text(domain.MissingAccess(snapshot.CapEvidenceView))
 	}
 	if op == nil || len(recs.Evidence[op.ID]) == 0 {
 		return el.P().Class("muted").Text("No evidence snapshot is recorded for this run's operation.")

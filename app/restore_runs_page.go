@@ -10,6 +10,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // restoreRunsPage lists a tenant's restore runs, with the continuity banner
@@ -25,7 +26,7 @@ func (p *restoreRunsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *restoreRunsPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse(domain.CapRestoreView, "restore runs")
+		ts, recs, other := p.tenantOrElse(snapshot.CapRestoreView)
 		if other != nil {
 			return other
 		}
@@ -38,10 +39,10 @@ func (p *restoreRunsPage) Render() app.UI {
 		}
 		keep := url.Values{}
 		if hasBanner {
-			keep.Set("recovery_posture_reason", banner.Reason)
+			keep.Set("recovery_posture_reason", string(banner.Reason))
 		}
 		order := readRunSort(p.addr.Query)
-		rows := runRows(ts, recs, p.view.Can(domain.CapBackupView))
+		rows := runRows(ts, recs, p.view.Can(snapshot.CapBackupView))
 		sortRuns(rows, order)
 		path := fmt.Sprintf("/s/%s/tenants/%d/restore-runs", snap, ts.TenantID)
 		head := func(key, label string) app.UI { return sortHead(path, keep, order, key, label) }
@@ -83,7 +84,7 @@ func (p *restoreRunsPage) Render() app.UI {
 // viewer without backup.view sees a set's id only, never its record
 // (docs/rules.md §7): the id is the run's own, the name is the set's.
 func runRows(ts *domain.TenantState, recs *tenantRecords, canBackup bool) []runRow {
-	sets := map[int64]*domain.BackupSet{}
+	sets := map[int64]*snapshot.BackupSet{}
 	if canBackup {
 		for _, b := range recs.BackupSets {
 			sets[b.ID] = b
@@ -93,7 +94,7 @@ func runRows(ts *domain.TenantState, recs *tenantRecords, canBackup bool) []runR
 	for i := range ts.RestoreRuns {
 		r := runRow{state: &ts.RestoreRuns[i], raw: recs.Runs[ts.RestoreRuns[i].ID]}
 		if r.raw == nil {
-			r.raw = &domain.RestoreRun{ID: r.state.ID}
+			r.raw = &snapshot.RestoreRun{ID: r.state.ID}
 		}
 		if id := r.raw.BackupSetID; id != nil {
 			r.set = sets[*id]
@@ -121,7 +122,7 @@ func runListRow(snap string, tenant int64, r runRow, marked bool) app.UI {
 	}
 	return tr.Body(
 		el.Th().Attr("scope", "row").Body(el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d/restore-runs/%d", snap, tenant, s.ID))).Textf("Run #%d", s.ID), mark),
-		el.Td().DataSet("label", "Result").Body(badge("result:"+s.Result.State, s.Result.StatusLabel)),
+		el.Td().DataSet("label", "Result").Body(badge(resultTone[s.Result.State], s.Result.StatusLabel)),
 		el.Td().DataSet("label", "Attention").Body(el.Span().Body(
 			el.Span().Class("cell-main").Text(attentionWords[s.Attention.State]),
 			el.Span().Class("cell-sub").Text(s.Attention.PrimaryNextAction),

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // The restore-run list sorts by a column named in the query string
@@ -21,9 +22,9 @@ import (
 // runRow is one run of the list: its derived states and its records.
 type runRow struct {
 	state *domain.RunState
-	raw   *domain.RestoreRun
-	set   *domain.BackupSet
-	op    *domain.OperationRun
+	raw   *snapshot.RestoreRun
+	set   *snapshot.BackupSet
+	op    *snapshot.OperationRun
 }
 
 // runColumn is a sortable column: its query key and how two rows compare.
@@ -49,7 +50,7 @@ func optID(id *int64) (int64, bool) {
 }
 
 // attentionOrder ranks attention states from most to least in need.
-var attentionOrder = map[string]int64{
+var attentionOrder = map[domain.AttentionState]int64{
 	domain.AttentionFailed: 0, domain.AttentionPartial: 1, domain.AttentionCompletedWithFollowUp: 2,
 	domain.AttentionCompleted: 3, domain.AttentionNotExecuted: 4,
 }

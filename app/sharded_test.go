@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // shardedSource publishes every snapshot of a memSource that is not rejected
@@ -26,7 +28,7 @@ func newShardedSource(t *testing.T, src memSource) *shardedSource {
 	t.Helper()
 	s := &shardedSource{memSource: src, shards: map[string]*domain.Shards{}}
 	for name, b := range src {
-		if sh, c, err := domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil {
+		if sh, c, err := domain.Shard(bytes.NewReader(b), snapshot.Limits{}); err == nil {
 			// As the site publishes it: withheld where the viewer lacks a capability.
 			s.shards[name], err = WithholdShards(sh, domain.Resolve(c))
 			require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app/el"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // loader is what every page loads: the address and the snapshot it names.
@@ -149,7 +150,7 @@ func pageTitle(a Address, v *View) string {
 		what = "Restore runs · " + tenant
 	case pageRestoreRun:
 		what = fmt.Sprintf("Restore run #%d · %s", a.Run, tenant)
-		if v != nil && !v.Can(domain.CapRestoreView) {
+		if v != nil && !v.Can(snapshot.CapRestoreView) {
 			what = "Access missing · " + tenant
 		}
 	case pageBackupSets:
@@ -248,7 +249,7 @@ func (l *loader) shell(body func() app.UI) app.UI {
 // tenantOrElse finds the tenant the address names. When there is nothing
 // to derive for it, it returns the page to show instead: not found, the
 // quarantined tenant's errors, or missing access (need "" for none).
-func (l *loader) tenantOrElse(need domain.Capability, area string) (*domain.TenantState, *tenantRecords, app.UI) {
+func (l *loader) tenantOrElse(need snapshot.Capability) (*domain.TenantState, *tenantRecords, app.UI) {
 	ts, recs, ok := l.view.Tenant(l.addr.Tenant)
 	switch {
 	case !ok:
@@ -256,10 +257,10 @@ func (l *loader) tenantOrElse(need domain.Capability, area string) (*domain.Tena
 	case ts.DataStatus != domain.DataValid:
 		return nil, nil, tenantInvalid(l.view, ts)
 	case need != "" && !l.view.Can(need):
-		return nil, nil, accessMissing(need, area)
+		return nil, nil, accessMissing(need)
 	}
-	ts = forViewer(ts, l.view.Can(domain.CapBackupView), l.view.Can(domain.CapRestoreView))
-	if !l.view.Can(domain.CapEvidenceView) {
+	ts = forViewer(ts, l.view.Can(snapshot.CapBackupView), l.view.Can(snapshot.CapRestoreView))
+	if !l.view.Can(snapshot.CapEvidenceView) {
 		ts = withoutEvidence(ts)
 	}
 	return ts, recs, nil
@@ -275,7 +276,7 @@ func snapshotError(v *View) app.UI {
 	)
 }
 
-func problemList(ps domain.Problems, omitted int) app.UI {
+func problemList(ps snapshot.Problems, omitted int) app.UI {
 	return el.Div().Body(
 		el.Ul().Class("problems").Body(
 			app.Range(ps).Slice(func(i int) app.UI {
@@ -310,10 +311,10 @@ func tenantInvalid(v *View, ts *domain.TenantState) app.UI {
 }
 
 // accessMissing replaces a page the viewer may not see; it shows no records.
-func accessMissing(c domain.Capability, area string) app.UI {
+func accessMissing(c snapshot.Capability) app.UI {
 	return el.Section().Class("card").DataSet("testid", "access-missing").Body(
 		el.H1().Text("Access missing"),
-		el.P().Text("Your access does not include "+area+" (the "+string(c)+" capability is missing), so none of its records are shown."),
+		el.P().Text(strings.TrimSuffix(domain.MissingAccess(c), ".")+", so none of its records are shown."),
 	)
 }
 

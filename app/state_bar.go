@@ -23,20 +23,21 @@ type barSegment struct {
 }
 
 // stateBars are the two bars of the portfolio.
-func stateBars(snap string, posture, overview map[string]int) app.UI {
-	seg := func(words map[string]string, counts map[string]int, states ...string) []barSegment {
-		out := make([]barSegment, 0, len(states))
-		for _, s := range states {
-			out = append(out, barSegment{state: s, words: words[s], n: counts[s]})
-		}
-		return out
-	}
+func stateBars(snap string, posture map[domain.Posture]int, overview map[domain.OverviewState]int) app.UI {
 	return app.Elem("div").Class("state-bars").DataSet("testid", "state-bars").Body(
-		stateBar(snap, "backup", "Backup health", seg(postureWords, posture,
-			domain.PostureAbsent, domain.PostureStale, domain.PostureDegraded, domain.PostureHealthy)),
-		stateBar(snap, "recovery", "Recovery evidence", seg(overviewWords, overview,
+		stateBar(snap, "backup", "Backup health", segments(postureWords, posture, domain.Postures...)),
+		stateBar(snap, "recovery", "Recovery evidence", segments(overviewWords, overview,
 			domain.OverviewWeakened, domain.OverviewUnvalidated, domain.OverviewNoRecentIssuesVisible)),
 	)
+}
+
+// segments are the states' shares of a bar, in the order given.
+func segments[K ~string](words map[K]string, counts map[K]int, states ...K) []barSegment {
+	out := make([]barSegment, 0, len(states))
+	for _, s := range states {
+		out = append(out, barSegment{state: string(s), words: words[s], n: counts[s]})
+	}
+	return out
 }
 
 // stateBar draws one bar in a 1000-unit wide box that the page stretches;

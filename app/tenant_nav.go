@@ -7,7 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/tenantatlas/tenantatlas/app/el"
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // tenantNav is the sub-navigation a tenant's pages share: Overview, Restore
@@ -18,7 +18,7 @@ import (
 // missing (docs/rules.md §7).
 func tenantNav(snap string, v *View, tenant int64, current pageKind) app.UI {
 	base := fmt.Sprintf("/s/%s/tenants/%d", snap, tenant)
-	item := func(kind pageKind, label, path string, need domain.Capability) app.UI {
+	item := func(kind pageKind, label, path string, need snapshot.Capability) app.UI {
 		li := el.Li()
 		if need != "" && !v.Can(need) {
 			return li.Body(el.Span().Class("subnav__off").Body(
@@ -38,8 +38,8 @@ func tenantNav(snap string, v *View, tenant int64, current pageKind) app.UI {
 	return el.Nav().Class("subnav").Attr("aria-label", "Tenant").DataSet("testid", "tenant-nav").Body(
 		el.Ul().Body(
 			item(pageTenant, "Overview", "", ""),
-			item(pageRestoreRuns, "Restore runs", "/restore-runs", domain.CapRestoreView),
-			item(pageBackupSets, "Backup sets", "/backup-sets", domain.CapBackupView),
+			item(pageRestoreRuns, "Restore runs", "/restore-runs", snapshot.CapRestoreView),
+			item(pageBackupSets, "Backup sets", "/backup-sets", snapshot.CapBackupView),
 		),
 	)
 }

@@ -22,7 +22,7 @@ func (p *tenantPage) OnNav(ctx app.Context) {
 
 func (p *tenantPage) Render() app.UI {
 	return p.shell(func() app.UI {
-		ts, recs, other := p.tenantOrElse("", "")
+		ts, recs, other := p.tenantOrElse("")
 		if other != nil {
 			return other
 		}
@@ -52,7 +52,7 @@ func breadcrumbs(snap string, crumbs ...string) app.UI {
 func backupCard(snap string, h *domain.BackupHealth, since *change.Since, age app.UI) app.UI {
 	return withSince(el.Section().Class("card").DataSet("testid", "backup-health").DataSet("state", h.Posture).
 		Attr("aria-labelledby", "backup-health-title"), since,
-		el.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge("posture:"+h.Posture, postureWords[h.Posture])),
+		el.H2().ID("backup-health-title").Body(app.Text("Backup health "), badge(postureTone[h.Posture], postureWords[h.Posture])),
 		el.P().Class("headline").Text(h.Headline),
 		el.P().Text(h.SupportingMessage),
 		age,
@@ -65,7 +65,7 @@ func backupCard(snap string, h *domain.BackupHealth, since *change.Since, age ap
 func recoveryCard(snap string, ev *domain.RecoveryEvidence, since *change.Since, age app.UI) app.UI {
 	return withSince(el.Section().Class("card").DataSet("testid", "recovery-evidence").DataSet("state", ev.OverviewState).
 		Attr("aria-labelledby", "recovery-title"), since,
-		el.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge("overview:"+ev.OverviewState, overviewWords[ev.OverviewState])),
+		el.H2().ID("recovery-title").Body(app.Text("Recovery evidence "), badge(overviewTone[ev.OverviewState], overviewWords[ev.OverviewState])),
 		el.P().Class("headline").Text(ev.Headline),
 		el.P().Text(ev.Summary),
 		age,

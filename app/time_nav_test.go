@@ -16,7 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Time, navigation and density, as the server prerenders them.
@@ -90,7 +92,7 @@ func TestSortRuns(t *testing.T) {
 	at := func(h int) *time.Time { v := time.Date(2026, 4, 8, h, 0, 0, 0, time.UTC); return &v }
 	row := func(id int64, created int, completed *time.Time, dry bool, set *int64) runRow {
 		return runRow{state: &domain.RunState{ID: id, Attention: domain.Attention{State: domain.AttentionCompleted}},
-			raw: &domain.RestoreRun{ID: id, CreatedAt: *at(created), CompletedAt: completed, IsDryRun: dry, BackupSetID: set}}
+			raw: &snapshot.RestoreRun{ID: id, CreatedAt: *at(created), CompletedAt: completed, IsDryRun: dry, BackupSetID: set}}
 	}
 	rows := []runRow{row(1, 9, nil, false, i64(20)), row(2, 8, at(10), true, nil), row(3, 10, at(11), false, i64(10)), row(4, 8, at(9), false, i64(10))}
 	tests := []struct {
@@ -267,10 +269,13 @@ func TestStateBarLinks(t *testing.T) {
 	s := newSite(t, src, "/atlas/")
 	_, res := resolve(t, src["demo"])
 	posture, overview := map[string]int{}, map[string]int{}
+	words := map[string]string{}
 	for _, ts := range res.Tenants {
 		if ts.DataStatus == domain.DataValid {
-			posture[ts.BackupHealth.Posture]++
-			overview[ts.RecoveryEvidence.OverviewState]++
+			posture[string(ts.BackupHealth.Posture)]++
+			overview[string(ts.RecoveryEvidence.OverviewState)]++
+			words["backup="+string(ts.BackupHealth.Posture)] = postureWords[ts.BackupHealth.Posture]
+			words["recovery="+string(ts.RecoveryEvidence.OverviewState)] = overviewWords[ts.RecoveryEvidence.OverviewState]
 		}
 	}
 	page := s.get("/s/demo/")
@@ -280,14 +285,14 @@ func TestStateBarLinks(t *testing.T) {
 	require.Len(t, segs, want)
 	for _, seg := range segs {
 		filter, state, _ := strings.Cut(attr(seg, "data-filter"), "=")
-		counts, words := posture, postureWords
+		counts := posture
 		if filter == "recovery" {
-			counts, words = overview, overviewWords
+			counts = overview
 		}
 		n := counts[state]
 		href := attr(seg, "href")
 		assert.Equal(t, "/atlas/s/demo/?"+filter+"="+state, href)
-		assert.Equal(t, fmt.Sprintf("%s: %d %s. Show them.", words[state], n, plural(n, "tenant", "tenants")), attr(seg, "aria-label"))
+		assert.Equal(t, fmt.Sprintf("%s: %d %s. Show them.", words[filter+"="+state], n, plural(n, "tenant", "tenants")), attr(seg, "aria-label"))
 		filtered := s.get(strings.TrimPrefix(href, "/atlas"))
 		assert.Len(t, tags(filtered, "tenant-row"), n, href)
 		for _, row := range tags(filtered, "tenant-row") {

@@ -22,17 +22,17 @@ type segment struct {
 }
 
 var backupSegments = []segment{
-	{domain.PostureHealthy, postureWords[domain.PostureHealthy], func(c change.Counts) int { return c.BackupPosture.Healthy }},
-	{domain.PostureDegraded, postureWords[domain.PostureDegraded], func(c change.Counts) int { return c.BackupPosture.Degraded }},
-	{domain.PostureStale, postureWords[domain.PostureStale], func(c change.Counts) int { return c.BackupPosture.Stale }},
-	{domain.PostureAbsent, postureWords[domain.PostureAbsent], func(c change.Counts) int { return c.BackupPosture.Absent }},
+	{string(domain.PostureHealthy), postureWords[domain.PostureHealthy], func(c change.Counts) int { return c.BackupPosture.Healthy }},
+	{string(domain.PostureDegraded), postureWords[domain.PostureDegraded], func(c change.Counts) int { return c.BackupPosture.Degraded }},
+	{string(domain.PostureStale), postureWords[domain.PostureStale], func(c change.Counts) int { return c.BackupPosture.Stale }},
+	{string(domain.PostureAbsent), postureWords[domain.PostureAbsent], func(c change.Counts) int { return c.BackupPosture.Absent }},
 	{"invalid", "Invalid data", func(c change.Counts) int { return c.Invalid }},
 }
 
 var overviewSegments = []segment{
-	{domain.OverviewNoRecentIssuesVisible, overviewWords[domain.OverviewNoRecentIssuesVisible], func(c change.Counts) int { return c.OverviewState.NoRecentIssuesVisible }},
-	{domain.OverviewUnvalidated, overviewWords[domain.OverviewUnvalidated], func(c change.Counts) int { return c.OverviewState.Unvalidated }},
-	{domain.OverviewWeakened, overviewWords[domain.OverviewWeakened], func(c change.Counts) int { return c.OverviewState.Weakened }},
+	{string(domain.OverviewNoRecentIssuesVisible), overviewWords[domain.OverviewNoRecentIssuesVisible], func(c change.Counts) int { return c.OverviewState.NoRecentIssuesVisible }},
+	{string(domain.OverviewUnvalidated), overviewWords[domain.OverviewUnvalidated], func(c change.Counts) int { return c.OverviewState.Unvalidated }},
+	{string(domain.OverviewWeakened), overviewWords[domain.OverviewWeakened], func(c change.Counts) int { return c.OverviewState.Weakened }},
 	{"invalid", "Invalid data", func(c change.Counts) int { return c.Invalid }},
 }
 
@@ -181,8 +181,8 @@ func timelineStrip(snap string, s *seriesInfo, id int64) app.UI {
 			return li.DataSet("backup-posture", *p.BackupPosture).DataSet("overview-state", *p.OverviewState).Body(
 				el.A().Attr("href", link(fmt.Sprintf("/s/%s/tenants/%d", snaps[i].File, id))).Body(
 					date,
-					badge("posture:"+*p.BackupPosture, postureWords[*p.BackupPosture]),
-					badge("overview:"+*p.OverviewState, overviewWords[*p.OverviewState]),
+					badge(postureTone[domain.Posture(*p.BackupPosture)], postureWords[domain.Posture(*p.BackupPosture)]),
+					badge(overviewTone[domain.OverviewState(*p.OverviewState)], overviewWords[domain.OverviewState(*p.OverviewState)]),
 				),
 			)
 		})),

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // View is one snapshot, checked and resolved once, with the lookups pages
@@ -14,7 +16,7 @@ type View struct {
 	Name string
 	// Checked and Res are nil for the view of a sharded snapshot's index,
 	// which has Portfolio only.
-	Checked *domain.Checked
+	Checked *snapshot.Checked
 	Res     *domain.Resolution
 	// Portfolio is nil only for a rejected snapshot.
 	Portfolio *domain.Portfolio
@@ -22,21 +24,21 @@ type View struct {
 	cost     int64
 	tenants  map[int64]*domain.TenantState
 	records  map[int64]*tenantRecords
-	problems map[int64]domain.Problems
+	problems map[int64]snapshot.Problems
 }
 
 // tenantRecords are one tenant's raw records, for diagnostics and lists.
 type tenantRecords struct {
-	Tenant     *domain.Tenant
-	BackupSets []*domain.BackupSet
-	Runs       map[int64]*domain.RestoreRun
-	Ops        map[int64]*domain.OperationRun
-	Evidence   map[int64][]*domain.EvidenceSnapshot // by operation run id
+	Tenant     *snapshot.Tenant
+	BackupSets []*snapshot.BackupSet
+	Runs       map[int64]*snapshot.RestoreRun
+	Ops        map[int64]*snapshot.OperationRun
+	Evidence   map[int64][]*snapshot.EvidenceSnapshot // by operation run id
 }
 
 // NewView checks and resolves a snapshot's bytes.
 func NewView(name string, data []byte) *View {
-	return newView(name, domain.Check(bytes.NewReader(data), domain.Limits{}), int64(len(data)), nil)
+	return newView(name, snapshot.Check(bytes.NewReader(data), snapshot.Limits{}), int64(len(data)), nil)
 }
 
 // newView resolves a checked snapshot read from cost bytes. pause, when
@@ -44,7 +46,7 @@ func NewView(name string, data []byte) *View {
 // one (done of total), so that the browser can let the page run between
 // them (local_browser.go); the states are those of domain.Resolve, which
 // resolves the tenants in the same order (TestSlicedViewAgrees).
-func newView(name string, c *domain.Checked, cost int64, pause func(done, total int)) *View {
+func newView(name string, c *snapshot.Checked, cost int64, pause func(done, total int)) *View {
 	var res *domain.Resolution
 	if pause == nil {
 		res = domain.Resolve(c)
@@ -59,7 +61,7 @@ func newView(name string, c *domain.Checked, cost int64, pause func(done, total 
 		}
 	}
 	v := &View{Name: name, Checked: c, Res: res, cost: cost,
-		tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+		tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]snapshot.Problems{}}
 	v.Portfolio = domain.NewPortfolio(c, v.Res)
 	for i := range v.Res.Tenants {
 		v.tenants[v.Res.Tenants[i].TenantID] = &v.Res.Tenants[i]
@@ -75,7 +77,7 @@ func newView(name string, c *domain.Checked, cost int64, pause func(done, total 
 	}
 	for i := range s.Tenants {
 		t := &s.Tenants[i]
-		v.records[t.ID] = &tenantRecords{Tenant: t, Runs: map[int64]*domain.RestoreRun{}, Ops: map[int64]*domain.OperationRun{}, Evidence: map[int64][]*domain.EvidenceSnapshot{}}
+		v.records[t.ID] = &tenantRecords{Tenant: t, Runs: map[int64]*snapshot.RestoreRun{}, Ops: map[int64]*snapshot.OperationRun{}, Evidence: map[int64][]*snapshot.EvidenceSnapshot{}}
 	}
 	// Records are filed under their own tenant only: a record of another
 	// tenant can never be found through this tenant's address.
@@ -101,7 +103,7 @@ func newView(name string, c *domain.Checked, cost int64, pause func(done, total 
 		}
 	}
 	for _, r := range v.records {
-		slices.SortFunc(r.BackupSets, func(a, b *domain.BackupSet) int { return cmp.Compare(b.ID, a.ID) })
+		slices.SortFunc(r.BackupSets, func(a, b *snapshot.BackupSet) int { return cmp.Compare(b.ID, a.ID) })
 	}
 	return v
 }
@@ -110,7 +112,7 @@ func newView(name string, c *domain.Checked, cost int64, pause func(done, total 
 func (v *View) Rejected() bool { return v.Portfolio == nil }
 
 // Can reports whether the snapshot's viewer holds c.
-func (v *View) Can(c domain.Capability) bool {
+func (v *View) Can(c snapshot.Capability) bool {
 	return v.Portfolio != nil && v.Portfolio.Can(c)
 }
 
@@ -132,11 +134,11 @@ func (v *View) Tenant(id int64) (*domain.TenantState, *tenantRecords, bool) {
 }
 
 // TenantProblems are the problems that name tenant id.
-func (v *View) TenantProblems(id int64) domain.Problems { return v.problems[id] }
+func (v *View) TenantProblems(id int64) snapshot.Problems { return v.problems[id] }
 
 // Run returns run id of tenant ts; a run of another tenant is not found,
 // exactly like one that does not exist.
-func (v *View) Run(ts *domain.TenantState, recs *tenantRecords, id int64) (*domain.RunState, *domain.RestoreRun, bool) {
+func (v *View) Run(ts *domain.TenantState, recs *tenantRecords, id int64) (*domain.RunState, *snapshot.RestoreRun, bool) {
 	raw, ok := recs.Runs[id]
 	if !ok {
 		return nil, nil, false
@@ -161,7 +163,7 @@ func (v *View) Found(a Address) bool {
 	}
 	// Without restore.view every run address answers alike (access is
 	// missing), so that the status does not tell which runs exist.
-	if a.Kind == pageRestoreRun && ts.DataStatus == domain.DataValid && v.Can(domain.CapRestoreView) {
+	if a.Kind == pageRestoreRun && ts.DataStatus == domain.DataValid && v.Can(snapshot.CapRestoreView) {
 		_, _, ok = v.Run(ts, recs, a.Run)
 	}
 	return ok

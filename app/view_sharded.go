@@ -5,6 +5,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/indexjson"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // A sharded snapshot (docs/snapshot-format.md) is read in two parts: its
@@ -24,10 +25,10 @@ func newIndexView(name string, data []byte) (*View, error) {
 	if p.Tenants == nil {
 		return nil, fmt.Errorf("the snapshot's index.json has no tenants")
 	}
-	v := &View{Name: name, Portfolio: p, cost: int64(len(data)), tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]domain.Problems{}}
+	v := &View{Name: name, Portfolio: p, cost: int64(len(data)), tenants: map[int64]*domain.TenantState{}, records: map[int64]*tenantRecords{}, problems: map[int64]snapshot.Problems{}}
 	for _, t := range p.Tenants {
 		v.tenants[t.ID] = &domain.TenantState{TenantID: t.ID, Name: t.Name, DataStatus: t.Row.DataStatus}
-		v.records[t.ID] = &tenantRecords{Tenant: &domain.Tenant{ID: t.ID, Name: t.Name, FreshnessHours: t.BackupFreshnessHours}}
+		v.records[t.ID] = &tenantRecords{Tenant: &snapshot.Tenant{ID: t.ID, Name: t.Name, FreshnessHours: t.BackupFreshnessHours}}
 	}
 	for _, pr := range p.Errors {
 		if pr.TenantID != nil {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // A snapshot whose viewer lacks a capability (docs/rules.md §7) is never
@@ -38,12 +40,12 @@ func Withholds(p *domain.Portfolio) bool {
 // withheldCollections are the collections p's viewer may not see.
 func withheldCollections(p *domain.Portfolio) []string {
 	var out []string
-	if !p.Can(domain.CapBackupView) {
+	if !p.Can(snapshot.CapBackupView) {
 		out = append(out, "backup_sets")
 	}
-	if !p.Can(domain.CapRestoreView) {
+	if !p.Can(snapshot.CapRestoreView) {
 		out = append(out, "restore_runs", "operation_runs", "evidence_snapshots")
-	} else if !p.Can(domain.CapEvidenceView) {
+	} else if !p.Can(snapshot.CapEvidenceView) {
 		out = append(out, "evidence_snapshots")
 	}
 	return out
@@ -62,8 +64,8 @@ func WithholdShards(sh *domain.Shards, res *domain.Resolution) (*domain.Shards, 
 	for i := range res.Tenants {
 		states[res.Tenants[i].TenantID] = &res.Tenants[i]
 	}
-	canBackup, canRestore := sh.Index.Can(domain.CapBackupView), sh.Index.Can(domain.CapRestoreView)
-	out := &domain.Shards{Index: sh.Index, Tenants: make([]domain.TenantShard, 0, len(sh.Tenants))}
+	canBackup, canRestore := sh.Index.Can(snapshot.CapBackupView), sh.Index.Can(snapshot.CapRestoreView)
+	out := &domain.Shards{Index: sh.Index, Tenants: make([]snapshot.TenantShard, 0, len(sh.Tenants))}
 	for _, t := range sh.Tenants {
 		ts, ok := states[t.ID]
 		if !ok {
@@ -81,14 +83,14 @@ func WithholdShards(sh *domain.Shards, res *domain.Resolution) (*domain.Shards, 
 			return nil, err
 		}
 		state := forViewer(ts, canBackup, canRestore)
-		if !sh.Index.Can(domain.CapEvidenceView) {
+		if !sh.Index.Can(snapshot.CapEvidenceView) {
 			state = withoutEvidence(state)
 		}
 		b, err := json.Marshal(WithheldTenantFile{State: state, Records: records})
 		if err != nil {
 			return nil, err
 		}
-		out.Tenants = append(out.Tenants, domain.TenantShard{ID: t.ID, Snapshot: append(b, '\n')})
+		out.Tenants = append(out.Tenants, snapshot.TenantShard{ID: t.ID, Snapshot: append(b, '\n')})
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // BenchmarkCompareVersusResolve is CompareChecked of two checked
@@ -19,11 +20,11 @@ import (
 // side by side: what comparing adds to resolving. (The command, decoding
 // and output included, is BenchmarkDiffVersusResolve in cmd/tenantatlas.)
 func BenchmarkCompareVersusResolve(b *testing.B) {
-	sides := make([]*domain.Checked, 2)
+	sides := make([]*snapshot.Checked, 2)
 	for i, seed := range []uint64{1, 2} {
 		var buf bytes.Buffer
 		require.NoError(b, gen.Write(&buf, gen.Options{Tenants: 1000, RunsPerTenant: 100, Seed: seed}))
-		sides[i] = domain.Check(&buf, domain.Limits{})
+		sides[i] = snapshot.Check(&buf, snapshot.Limits{})
 		require.False(b, sides[i].Rejected())
 	}
 	var compare, resolve time.Duration
@@ -62,7 +63,7 @@ func BenchmarkCompareVersusResolve(b *testing.B) {
 
 // resolveOnEveryCore resolves every tenant as CompareChecked does: on every
 // core, without explanations, each state dropped once made.
-func resolveOnEveryCore(c *domain.Checked) {
+func resolveOnEveryCore(c *snapshot.Checked) {
 	r := domain.NewResolver(c).WithoutWhy()
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup

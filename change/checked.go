@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // CompareChecked is Compare of two checked snapshots, resolving each tenant
@@ -13,7 +15,7 @@ import (
 // about the memory and the time of resolving both (the explanations, which
 // a diff never shows, are left out). Tenants are independent work and are
 // compared on every core.
-func CompareChecked(old, new *domain.Checked) (*Diff, error) {
+func CompareChecked(old, new *snapshot.Checked) (*Diff, error) {
 	d, err := Compare(domain.ResolveHeader(old), domain.ResolveHeader(new))
 	if err != nil {
 		return d, err

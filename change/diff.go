@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Change of a tenant or of a restore run between OLD and NEW.
@@ -50,9 +52,9 @@ type SideHeader struct {
 	// rejected side.
 	GeneratedAt *string `json:"generated_at"`
 	// Name is the snapshot's optional display title.
-	Name   *string         `json:"name"`
-	Errors domain.Problems `json:"errors"`
-	// ErrorsOmitted counts errors past domain.MaxProblems.
+	Name   *string           `json:"name"`
+	Errors snapshot.Problems `json:"errors"`
+	// ErrorsOmitted counts errors past snapshot.MaxProblems.
 	ErrorsOmitted int `json:"errors_omitted,omitempty"`
 }
 
@@ -135,13 +137,13 @@ type RunChange struct {
 // RejectedError is a side that was rejected: nothing can be compared.
 type RejectedError struct {
 	Side     string // SideOld or SideNew
-	Problems domain.Problems
+	Problems snapshot.Problems
 }
 
 func (e *RejectedError) Error() string {
 	why := "it was rejected"
 	for _, p := range e.Problems {
-		if p.Reach == domain.ReachSnapshot {
+		if p.Reach == snapshot.ReachSnapshot {
 			why = p.String()
 			break
 		}
@@ -245,7 +247,7 @@ func (s *Summary) count(tc *TenantChange) {
 func header(r *domain.Resolution) SideHeader {
 	h := SideHeader{GeneratedAt: r.GeneratedAt, Name: r.Name, Errors: r.Errors, ErrorsOmitted: r.ErrorsOmitted}
 	if h.Errors == nil {
-		h.Errors = domain.Problems{}
+		h.Errors = snapshot.Problems{}
 	}
 	return h
 }

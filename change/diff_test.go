@@ -10,6 +10,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 const (
@@ -64,9 +65,9 @@ func TestComparedValues(t *testing.T) {
 		edit   func(*domain.TenantState)
 		listed []int64 // runs listed
 	}{
-		{"backup_posture", func(s *domain.TenantState) { s.BackupHealth.Posture = stale }, nil},
+		{"backup_posture", func(s *domain.TenantState) { s.BackupHealth.Posture = domain.PostureStale }, nil},
 		{"primary_reason", func(s *domain.TenantState) { s.BackupHealth.PrimaryReason = p(domain.ReasonLatestBackupPartial) }, nil},
-		{"overview_state", func(s *domain.TenantState) { s.RecoveryEvidence.OverviewState = unknown }, nil},
+		{"overview_state", func(s *domain.TenantState) { s.RecoveryEvidence.OverviewState = domain.OverviewUnvalidated }, nil},
 		{"latest_relevant_restore_run_id", func(s *domain.TenantState) { s.RecoveryEvidence.LatestRelevantRestoreRunID = p(int64(100)) }, nil},
 		{"latest_relevant_attention_state", func(s *domain.TenantState) {
 			s.RecoveryEvidence.LatestRelevantAttentionState = p(domain.AttentionPartial)
@@ -243,7 +244,7 @@ func TestIdenticalSnapshots(t *testing.T) {
 
 // TestRejectedSide: a rejected side fails the diff, naming the side.
 func TestRejectedSide(t *testing.T) {
-	rejected := &domain.Resolution{Errors: domain.Problems{{Path: "generated_at", Message: "missing", Reach: domain.ReachSnapshot}}, Tenants: []domain.TenantState{}}
+	rejected := &domain.Resolution{Errors: snapshot.Problems{{Path: "generated_at", Message: "missing", Reach: snapshot.ReachSnapshot}}, Tenants: []domain.TenantState{}}
 	ok := resolution(day1, tenant(1, healthy, clean))
 	for _, c := range []struct {
 		name     string
@@ -270,7 +271,7 @@ func TestRejectedSide(t *testing.T) {
 // side.
 func TestRecordErrorsDoNotFail(t *testing.T) {
 	old := resolution(day1, invalid(1))
-	old.Errors = domain.Problems{{Path: "restore_runs[0].status", TenantID: p(int64(1)), Message: "bad", Reach: domain.ReachTenant}}
+	old.Errors = snapshot.Problems{{Path: "restore_runs[0].status", TenantID: p(int64(1)), Message: "bad", Reach: snapshot.ReachTenant}}
 	d, err := change.Compare(old, resolution(day2, tenant(1, healthy, unknown)))
 	require.NoError(t, err)
 	assert.Len(t, d.Old.Errors, 1)

@@ -52,9 +52,9 @@ func EntryOfPortfolio(file string, p *domain.Portfolio) Entry {
 		e.Name = &p.Name
 	}
 	for _, t := range p.Tenants {
-		r := Row{TenantID: t.ID, Name: t.Name, DataStatus: t.Row.DataStatus}
+		r := Row{TenantID: t.ID, Name: t.Name, DataStatus: string(t.Row.DataStatus)}
 		if t.Row.DataStatus == domain.DataValid {
-			r.BackupPosture, r.OverviewState = t.Row.BackupPosture, t.Row.OverviewState
+			r.BackupPosture, r.OverviewState = keyOf(t.Row.BackupPosture), keyOf(t.Row.OverviewState)
 		}
 		e.Tenants = append(e.Tenants, r)
 	}
@@ -229,7 +229,7 @@ func (h *History) derive() {
 // known about it there.
 func since(entries []Entry, timeline []*Point, state func(*Point) *string) *Since {
 	at := func(i int) *string {
-		if p := timeline[i]; p != nil && p.DataStatus == domain.DataValid {
+		if p := timeline[i]; p != nil && p.DataStatus == string(domain.DataValid) {
 			return state(p)
 		}
 		return nil
@@ -257,11 +257,11 @@ func since(entries []Entry, timeline []*Point, state func(*Point) *string) *Sinc
 }
 
 func (c *Counts) add(r Row) {
-	if r.DataStatus != domain.DataValid || r.BackupPosture == nil || r.OverviewState == nil {
+	if r.DataStatus != string(domain.DataValid) || r.BackupPosture == nil || r.OverviewState == nil {
 		c.Invalid++
 		return
 	}
-	switch *r.BackupPosture {
+	switch domain.Posture(*r.BackupPosture) {
 	case domain.PostureHealthy:
 		c.BackupPosture.Healthy++
 	case domain.PostureDegraded:
@@ -271,7 +271,7 @@ func (c *Counts) add(r Row) {
 	case domain.PostureAbsent:
 		c.BackupPosture.Absent++
 	}
-	switch *r.OverviewState {
+	switch domain.OverviewState(*r.OverviewState) {
 	case domain.OverviewUnvalidated:
 		c.OverviewState.Unvalidated++
 	case domain.OverviewWeakened:

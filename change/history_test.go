@@ -11,6 +11,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // at is the generated_at of day n of a series.
@@ -91,9 +92,9 @@ func TestTimeline(t *testing.T) {
 	h := series(t, healthy+"/"+weakened, "", "x", stale+"/"+clean)
 	tl := h.Tenant(1).Timeline
 	require.Len(t, tl, 4)
-	assert.Equal(t, &change.Point{GeneratedAt: at(1), DataStatus: domain.DataValid, BackupPosture: p(healthy), OverviewState: p(weakened)}, tl[0])
+	assert.Equal(t, &change.Point{GeneratedAt: at(1), DataStatus: validData, BackupPosture: p(healthy), OverviewState: p(weakened)}, tl[0])
 	assert.Nil(t, tl[1])
-	assert.Equal(t, &change.Point{GeneratedAt: at(3), DataStatus: domain.DataInvalid}, tl[2])
+	assert.Equal(t, &change.Point{GeneratedAt: at(3), DataStatus: invalidData}, tl[2])
 	assert.Equal(t, p(stale), tl[3].BackupPosture)
 }
 
@@ -133,7 +134,7 @@ func TestOrderAndTies(t *testing.T) {
 
 // TestRejectedEntry names the file.
 func TestRejectedEntry(t *testing.T) {
-	_, err := change.EntryOf("bad.json", &domain.Resolution{Errors: domain.Problems{{Message: "not JSON", Reach: domain.ReachSnapshot}}})
+	_, err := change.EntryOf("bad.json", &domain.Resolution{Errors: snapshot.Problems{{Message: "not JSON", Reach: snapshot.ReachSnapshot}}})
 	var rej *change.RejectedError
 	require.ErrorAs(t, err, &rej)
 	assert.Equal(t, "bad.json snapshot rejected: not JSON", err.Error())
@@ -172,7 +173,7 @@ func TestEntryOfPortfolio(t *testing.T) {
 	want, err := change.EntryOf("s", res)
 	require.NoError(t, err)
 	port := &domain.Portfolio{GeneratedAt: at(1), Name: "Demo", Tenants: []domain.PortfolioTenant{
-		{ID: 1, Name: "Tenant", Row: domain.PortfolioRow{DataStatus: domain.DataValid, BackupPosture: p(stale), OverviewState: p(weakened)}},
+		{ID: 1, Name: "Tenant", Row: domain.PortfolioRow{DataStatus: domain.DataValid, BackupPosture: p(domain.PostureStale), OverviewState: p(domain.OverviewWeakened)}},
 		{ID: 2, Name: "Tenant", Row: domain.PortfolioRow{DataStatus: domain.DataInvalid}},
 	}}
 	assert.Equal(t, want, change.EntryOfPortfolio("s", port))

@@ -3,6 +3,8 @@ package change
 import (
 	"cmp"
 	"slices"
+
+	"github.com/tenantatlas/tenantatlas/domain"
 )
 
 // group orders a diff's rows for people: what got worse first, what did
@@ -34,7 +36,7 @@ func severity(r *Row) int {
 	if r == nil || r.BackupPosture == nil || r.OverviewState == nil {
 		return len(postureRank) + len(overviewRank)
 	}
-	return postureRank[*r.BackupPosture] + overviewRank[*r.OverviewState]
+	return postureRank[domain.Posture(*r.BackupPosture)] + overviewRank[domain.OverviewState(*r.OverviewState)]
 }
 
 // WorstFirst is the diff's rows in the order the table and the changes page

@@ -3,8 +3,6 @@ package change_test
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -13,35 +11,20 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/depth"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
-// Properties run over generated snapshot pairs, each from its own seed, so
-// that a failure names the seed that reproduces it. TENANTATLAS_PROPERTY_N
-// sets how many; -short runs a few.
-func pairSeeds(t *testing.T) []uint64 {
-	t.Helper()
-	n := 200
-	if testing.Short() {
-		n = 20
-	}
-	if s := os.Getenv("TENANTATLAS_PROPERTY_N"); s != "" {
-		v, err := strconv.Atoi(s)
-		require.NoError(t, err, "TENANTATLAS_PROPERTY_N")
-		n = v
-	}
-	seeds := make([]uint64, n)
-	for i := range seeds {
-		seeds[i] = uint64(i + 1)
-	}
-	return seeds
-}
+// pairSeeds are the seeds of a property over generated snapshot pairs: 200
+// in `make test`, 1,000 in `make check`, 20 with -short.
+func pairSeeds(t *testing.T) []uint64 { return depth.Seeds(t, 200, 1000, 20) }
 
 // generated is a small generated portfolio, resolved. Its generated_at is
 // moved by shift: later, backups go stale; earlier, records fall after it
 // and quarantine their tenants. Both sides of a pair thus differ in every
 // way a real pair can: tenants added and removed, postures, runs, validity.
-func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *domain.Checked {
+func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *snapshot.Checked {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 2 + int(seed%5), RunsPerTenant: 1 + int(seed%7), Seed: seed}))
@@ -49,7 +32,7 @@ func generatedChecked(t *testing.T, seed uint64, shift time.Duration) *domain.Ch
 	require.NoError(t, err)
 	moved := at.Add(shift).Format(time.RFC3339)
 	doc := bytes.Replace(buf.Bytes(), []byte(`"generated_at": "`+gen.GeneratedAt+`"`), []byte(`"generated_at": "`+moved+`"`), 1)
-	c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 	require.False(t, c.Rejected(), "seed %d", seed)
 	return c
 }
@@ -61,7 +44,7 @@ func pair(t *testing.T, seed uint64) (a, b *domain.Resolution) {
 	return domain.Resolve(ca), domain.Resolve(cb)
 }
 
-func pairChecked(t *testing.T, seed uint64) (a, b *domain.Checked) {
+func pairChecked(t *testing.T, seed uint64) (a, b *snapshot.Checked) {
 	shift := func(s uint64) time.Duration { return time.Duration(int64(s%9)-2) * 12 * time.Hour }
 	return generatedChecked(t, seed, shift(seed)), generatedChecked(t, seed+1, shift(seed*7+3))
 }
@@ -113,8 +96,8 @@ func TestPropertyMirror(t *testing.T) {
 			assert.Equal(t, mirror[x.Change], y.Change, where)
 			assert.Equal(t, swap(x.DataStatus), y.DataStatus, where)
 			seen[x.Change]++
-			if x.DataStatus.Old != nil && *x.DataStatus.Old == domain.DataInvalid {
-				seen[domain.DataInvalid]++
+			if x.DataStatus.Old != nil && *x.DataStatus.Old == invalidData {
+				seen[invalidData]++
 			}
 			if !x.Comparable() {
 				assert.Equal(t, x.Direction == nil, y.Direction == nil, where)
@@ -143,7 +126,7 @@ func TestPropertyMirror(t *testing.T) {
 	if !testing.Short() {
 		// The pairs reach every change and every direction, or the property
 		// proves less than it says.
-		for _, k := range []string{change.Added, change.Removed, change.Changed, change.Unchanged, change.Worse, change.Better, change.Mixed, change.Same, domain.DataInvalid} {
+		for _, k := range []string{change.Added, change.Removed, change.Changed, change.Unchanged, change.Worse, change.Better, change.Mixed, change.Same, invalidData} {
 			assert.Positive(t, seen[k], k)
 		}
 	}

@@ -9,14 +9,14 @@ import (
 
 // postureRank and overviewRank are the severity ranks of docs/history.md:
 // the higher, the more an operator has to look at.
-var postureRank = map[string]int{
+var postureRank = map[domain.Posture]int{
 	domain.PostureHealthy:  0,
 	domain.PostureDegraded: 1,
 	domain.PostureStale:    2,
 	domain.PostureAbsent:   3,
 }
 
-var overviewRank = map[string]int{
+var overviewRank = map[domain.OverviewState]int{
 	domain.OverviewNoRecentIssuesVisible: 0,
 	domain.OverviewUnvalidated:           1,
 	domain.OverviewWeakened:              2,
@@ -84,10 +84,10 @@ func compareStates(tc *TenantChange, old, new *domain.TenantState) {
 	ob, nb := old.BackupHealth, new.BackupHealth
 	oe, ne := old.RecoveryEvidence, new.RecoveryEvidence
 	tc.BackupPosture = &Pair[string]{key(ob.Posture), key(nb.Posture)}
-	tc.PrimaryReason = &Pair[string]{ob.PrimaryReason, nb.PrimaryReason}
+	tc.PrimaryReason = &Pair[string]{keyOf(ob.PrimaryReason), keyOf(nb.PrimaryReason)}
 	tc.OverviewState = &Pair[string]{key(oe.OverviewState), key(ne.OverviewState)}
 	tc.LatestRelevantRestoreRunID = &Pair[int64]{oe.LatestRelevantRestoreRunID, ne.LatestRelevantRestoreRunID}
-	tc.LatestRelevantAttentionState = &Pair[string]{oe.LatestRelevantAttentionState, ne.LatestRelevantAttentionState}
+	tc.LatestRelevantAttentionState = &Pair[string]{keyOf(oe.LatestRelevantAttentionState), keyOf(ne.LatestRelevantAttentionState)}
 	ok, nk := kinds(old), kinds(new)
 	tc.NeedsAttention = &KindChange{Added: minus(nk, ok), Removed: minus(ok, nk)}
 	runs := compareRuns(old.RestoreRuns, new.RestoreRuns)
@@ -174,7 +174,7 @@ func sortedRuns(rs []domain.RunState) []domain.RunState {
 }
 
 func rowOf(t *domain.TenantState) *Row {
-	r := &Row{TenantID: t.TenantID, Name: t.Name, DataStatus: t.DataStatus}
+	r := &Row{TenantID: t.TenantID, Name: t.Name, DataStatus: string(t.DataStatus)}
 	if valid(t) {
 		r.BackupPosture = key(t.BackupHealth.Posture)
 		r.OverviewState = key(t.RecoveryEvidence.OverviewState)
@@ -191,8 +191,8 @@ func valid(t *domain.TenantState) bool {
 func kinds(t *domain.TenantState) []string {
 	out := make([]string, 0, len(t.NeedsAttention))
 	for _, it := range t.NeedsAttention {
-		if !slices.Contains(out, it.Kind) {
-			out = append(out, it.Kind)
+		if !slices.Contains(out, string(it.Kind)) {
+			out = append(out, string(it.Kind))
 		}
 	}
 	return out
@@ -214,26 +214,36 @@ func minus(a, b []string) []string {
 // Read only.
 var keys = func() map[string]*string {
 	m := map[string]*string{}
-	for _, k := range []string{
-		domain.DataValid, domain.DataInvalid,
-		domain.PostureAbsent, domain.PostureStale, domain.PostureDegraded, domain.PostureHealthy,
-		domain.OverviewUnvalidated, domain.OverviewWeakened, domain.OverviewNoRecentIssuesVisible,
-		domain.AttentionNotExecuted, domain.AttentionFailed, domain.AttentionPartial,
-		domain.AttentionCompletedWithFollowUp, domain.AttentionCompleted,
-		domain.ResultNotExecuted, domain.ResultFailed, domain.ResultBlockedOrCancelled, domain.ResultInProgress,
-		domain.ResultNeedsReview, domain.ResultCompletedWithEvidence, domain.ResultCompletedProofIncomplete,
-		domain.ProofAvailable, domain.ProofUnavailable, domain.ProofInProgress,
-	} {
-		m[k] = &k
-	}
+	add := func(k string) { m[k] = &k }
+	addAll(add, domain.DataStatuses)
+	addAll(add, domain.Postures)
+	addAll(add, domain.OverviewStates)
+	addAll(add, domain.AttentionStates)
+	addAll(add, domain.ResultStateKeys)
+	addAll(add, domain.ProofStates)
 	return m
 }()
 
+func addAll[K ~string](add func(string), list []K) {
+	for _, k := range list {
+		add(string(k))
+	}
+}
+
 // key points at a shared copy of a state key; the pointer must never be
 // written through.
-func key(s string) *string {
+func key[K ~string](k K) *string {
+	s := string(k)
 	if p, ok := keys[s]; ok {
 		return p
 	}
 	return &s
+}
+
+// keyOf is key of *k, nil for nil.
+func keyOf[K ~string](k *K) *string {
+	if k == nil {
+		return nil
+	}
+	return key(*k)
 }

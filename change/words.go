@@ -16,7 +16,7 @@ import (
 
 // PostureWords is a backup posture as an adjective: "backup {words}".
 func PostureWords(posture string) string {
-	switch posture {
+	switch domain.Posture(posture) {
 	case domain.PostureHealthy:
 		return "current"
 	case domain.PostureDegraded:
@@ -32,7 +32,7 @@ func PostureWords(posture string) string {
 // OverviewWords is a recovery overview as an adjective: "recovery evidence
 // {words}".
 func OverviewWords(state string) string {
-	switch state {
+	switch domain.OverviewState(state) {
 	case domain.OverviewWeakened:
 		return "weakened"
 	case domain.OverviewUnvalidated:
@@ -69,8 +69,8 @@ func Describe(tc *TenantChange, hide ...Hide) string {
 	noRuns := hidden&HideRestoreRecords != 0
 	// Validity is read from data_status, the states from the rows, so that
 	// a change missing its rows still reads true, only shorter.
-	oldValid := tc.DataStatus.Old != nil && *tc.DataStatus.Old == domain.DataValid
-	newValid := tc.DataStatus.New != nil && *tc.DataStatus.New == domain.DataValid
+	oldValid := tc.DataStatus.Old != nil && *tc.DataStatus.Old == string(domain.DataValid)
+	newValid := tc.DataStatus.New != nil && *tc.DataStatus.New == string(domain.DataValid)
 	switch {
 	case tc.Change == Added && newValid:
 		return "only in the new snapshot" + states(": ", tc.NewRow) + boundaries(nil, tc.NewRow)
@@ -162,10 +162,10 @@ func boundaries(old, new *Row) string {
 		v := get(old)
 		return v == nil || *v != state
 	}
-	if reached(func(r *Row) *string { return r.BackupPosture }, domain.PostureHealthy) {
+	if reached(func(r *Row) *string { return r.BackupPosture }, string(domain.PostureHealthy)) {
 		b = append(b, postureBoundary)
 	}
-	if reached(func(r *Row) *string { return r.OverviewState }, domain.OverviewNoRecentIssuesVisible) {
+	if reached(func(r *Row) *string { return r.OverviewState }, string(domain.OverviewNoRecentIssuesVisible)) {
 		b = append(b, overviewBoundary)
 	}
 	if len(b) == 0 {

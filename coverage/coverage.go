@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Tables, in the order their rows are listed.
@@ -46,14 +48,14 @@ type Row struct {
 // Report is the coverage of one snapshot. For a rejected snapshot the
 // header is null, Errors says why and every count is zero.
 type Report struct {
-	SchemaVersion *int            `json:"schema_version"`
-	GeneratedAt   *string         `json:"generated_at"`
-	Name          *string         `json:"name,omitempty"`
-	Errors        domain.Problems `json:"errors"`
-	ErrorsOmitted int             `json:"errors_omitted,omitempty"`
-	Reached       int             `json:"reached"`
-	Total         int             `json:"total"`
-	Rows          []Row           `json:"rows"`
+	SchemaVersion *int              `json:"schema_version"`
+	GeneratedAt   *string           `json:"generated_at"`
+	Name          *string           `json:"name,omitempty"`
+	Errors        snapshot.Problems `json:"errors"`
+	ErrorsOmitted int               `json:"errors_omitted,omitempty"`
+	Reached       int               `json:"reached"`
+	Total         int               `json:"total"`
+	Rows          []Row             `json:"rows"`
 }
 
 // keys are every state key of the rules, table by table; within a table in
@@ -61,44 +63,44 @@ type Report struct {
 // proof and evidence states in the order the §4 table first names them. A
 // table of constants, not code: app.wasm carries it as data.
 var keys = [...]Key{
-	{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoBackupSets},
-	{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoUsableBackup},
-	{TableBackupPosture, domain.PostureStale, domain.ReasonLatestBackupStale},
-	{TableBackupPosture, domain.PostureDegraded, domain.ReasonLatestAttemptFailed},
-	{TableBackupPosture, domain.PostureDegraded, domain.ReasonLatestBackupPartial},
-	{TableBackupPosture, domain.PostureDegraded, domain.ReasonLatestHasFailed},
-	{TableBackupPosture, domain.PostureHealthy, ""},
-	{TableAttention, domain.AttentionNotExecuted, ""},
-	{TableAttention, domain.AttentionFailed, ""},
-	{TableAttention, domain.AttentionPartial, ""},
-	{TableAttention, domain.AttentionCompletedWithFollowUp, ""},
-	{TableAttention, domain.AttentionCompleted, ""},
-	{TableOverviewState, domain.OverviewUnvalidated, ""},
-	{TableOverviewState, domain.OverviewWeakened, ""},
-	{TableOverviewState, domain.OverviewNoRecentIssuesVisible, ""},
-	{TableResultState, domain.ResultNotExecuted, ""},
-	{TableResultState, domain.ResultFailed, ""},
-	{TableResultState, domain.ResultBlockedOrCancelled, ""},
-	{TableResultState, domain.ResultInProgress, ""},
-	{TableResultState, domain.ResultNeedsReview, ""},
-	{TableResultState, domain.ResultCompletedWithEvidence, ""},
-	{TableResultState, domain.ResultCompletedProofIncomplete, ""},
-	{TableOperationProofState, domain.ProofUnavailable, ""},
-	{TableOperationProofState, domain.ProofInProgress, ""},
-	{TableOperationProofState, domain.ProofAvailable, ""},
-	{TablePostRunEvidenceState, domain.ProofUnavailable, ""},
-	{TablePostRunEvidenceState, domain.ProofAvailable, ""},
-	{TableNeedsAttention, domain.KindRecoveryWeakened, ""},
-	{TableNeedsAttention, domain.KindBackupAbsent, ""},
-	{TableNeedsAttention, domain.KindBackupStale, ""},
-	{TableNeedsAttention, domain.KindBackupDegraded, ""},
-	{TableContinuityReason, domain.ContinuityNoHistory, ""},
-	{TableContinuityReason, domain.ContinuityFailed, ""},
-	{TableContinuityReason, domain.ContinuityPartial, ""},
-	{TableContinuityReason, domain.ContinuityCompletedWithFollowUp, ""},
-	{TableContinuityReason, domain.ContinuityNoRecentIssuesVisible, ""},
-	{TableDataStatus, domain.DataValid, ""},
-	{TableDataStatus, domain.DataInvalid, ""},
+	{TableBackupPosture, string(domain.PostureAbsent), string(domain.ReasonNoBackupSets)},
+	{TableBackupPosture, string(domain.PostureAbsent), string(domain.ReasonNoUsableBackup)},
+	{TableBackupPosture, string(domain.PostureStale), string(domain.ReasonLatestBackupStale)},
+	{TableBackupPosture, string(domain.PostureDegraded), string(domain.ReasonLatestAttemptFailed)},
+	{TableBackupPosture, string(domain.PostureDegraded), string(domain.ReasonLatestBackupPartial)},
+	{TableBackupPosture, string(domain.PostureDegraded), string(domain.ReasonLatestHasFailed)},
+	{TableBackupPosture, string(domain.PostureHealthy), ""},
+	{TableAttention, string(domain.AttentionNotExecuted), ""},
+	{TableAttention, string(domain.AttentionFailed), ""},
+	{TableAttention, string(domain.AttentionPartial), ""},
+	{TableAttention, string(domain.AttentionCompletedWithFollowUp), ""},
+	{TableAttention, string(domain.AttentionCompleted), ""},
+	{TableOverviewState, string(domain.OverviewUnvalidated), ""},
+	{TableOverviewState, string(domain.OverviewWeakened), ""},
+	{TableOverviewState, string(domain.OverviewNoRecentIssuesVisible), ""},
+	{TableResultState, string(domain.ResultNotExecuted), ""},
+	{TableResultState, string(domain.ResultFailed), ""},
+	{TableResultState, string(domain.ResultBlockedOrCancelled), ""},
+	{TableResultState, string(domain.ResultInProgress), ""},
+	{TableResultState, string(domain.ResultNeedsReview), ""},
+	{TableResultState, string(domain.ResultCompletedWithEvidence), ""},
+	{TableResultState, string(domain.ResultCompletedProofIncomplete), ""},
+	{TableOperationProofState, string(domain.ProofUnavailable), ""},
+	{TableOperationProofState, string(domain.ProofInProgress), ""},
+	{TableOperationProofState, string(domain.ProofAvailable), ""},
+	{TablePostRunEvidenceState, string(domain.ProofUnavailable), ""},
+	{TablePostRunEvidenceState, string(domain.ProofAvailable), ""},
+	{TableNeedsAttention, string(domain.KindRecoveryWeakened), ""},
+	{TableNeedsAttention, string(domain.KindBackupAbsent), ""},
+	{TableNeedsAttention, string(domain.KindBackupStale), ""},
+	{TableNeedsAttention, string(domain.KindBackupDegraded), ""},
+	{TableContinuityReason, string(domain.ContinuityNoHistory), ""},
+	{TableContinuityReason, string(domain.ContinuityFailed), ""},
+	{TableContinuityReason, string(domain.ContinuityPartial), ""},
+	{TableContinuityReason, string(domain.ContinuityCompletedWithFollowUp), ""},
+	{TableContinuityReason, string(domain.ContinuityNoRecentIssuesVisible), ""},
+	{TableDataStatus, string(domain.DataValid), ""},
+	{TableDataStatus, string(domain.DataInvalid), ""},
 }
 
 // Keys are every state key of the rules, in their order.
@@ -126,7 +128,7 @@ func NewTally(res *domain.Resolution) *Tally {
 	r := &Report{SchemaVersion: res.SchemaVersion, GeneratedAt: res.GeneratedAt, Name: res.Name,
 		Errors: res.Errors, ErrorsOmitted: res.ErrorsOmitted, Total: len(keys), Rows: make([]Row, len(keys))}
 	if r.Errors == nil {
-		r.Errors = domain.Problems{}
+		r.Errors = snapshot.Problems{}
 	}
 	at := make(map[Key]int, len(keys))
 	for i, k := range keys {
@@ -162,30 +164,30 @@ func (t *Tally) hit(k Key, addr string) {
 // so that the examples are the first ones.
 func (t *Tally) Add(ts *domain.TenantState) {
 	tenant := "tenants/" + strconv.FormatInt(ts.TenantID, 10)
-	t.hit(Key{Table: TableDataStatus, State: ts.DataStatus}, tenant)
+	t.hit(Key{Table: TableDataStatus, State: string(ts.DataStatus)}, tenant)
 	if ts.DataStatus != domain.DataValid || ts.BackupHealth == nil || ts.RecoveryEvidence == nil {
 		return
 	}
 	bh := ts.BackupHealth
 	reason := ""
 	if bh.PrimaryReason != nil {
-		reason = *bh.PrimaryReason
+		reason = string(*bh.PrimaryReason)
 	}
-	t.hit(Key{Table: TableBackupPosture, State: bh.Posture, Reason: reason}, tenant)
+	t.hit(Key{Table: TableBackupPosture, State: string(bh.Posture), Reason: reason}, tenant)
 	ev := ts.RecoveryEvidence
-	t.hit(Key{Table: TableOverviewState, State: ev.OverviewState}, tenant)
+	t.hit(Key{Table: TableOverviewState, State: string(ev.OverviewState)}, tenant)
 	if c := continuityReason(ev); c != "" {
 		t.hit(Key{Table: TableContinuityReason, State: c}, tenant+"/restore-runs?recovery_posture_reason="+c)
 	}
 	for _, n := range ts.NeedsAttention {
-		t.hit(Key{Table: TableNeedsAttention, State: n.Kind}, tenant)
+		t.hit(Key{Table: TableNeedsAttention, State: string(n.Kind)}, tenant)
 	}
 	for _, run := range ts.RestoreRuns {
 		addr := tenant + "/restore-runs/" + strconv.FormatInt(run.ID, 10)
-		t.hit(Key{Table: TableAttention, State: run.Attention.State}, addr)
-		t.hit(Key{Table: TableResultState, State: run.Result.State}, addr)
-		t.hit(Key{Table: TableOperationProofState, State: run.Result.OperationProofState}, addr)
-		t.hit(Key{Table: TablePostRunEvidenceState, State: run.Result.PostRunEvidenceState}, addr)
+		t.hit(Key{Table: TableAttention, State: string(run.Attention.State)}, addr)
+		t.hit(Key{Table: TableResultState, State: string(run.Result.State)}, addr)
+		t.hit(Key{Table: TableOperationProofState, State: string(run.Result.OperationProofState)}, addr)
+		t.hit(Key{Table: TablePostRunEvidenceState, State: string(run.Result.PostRunEvidenceState)}, addr)
 	}
 }
 
@@ -195,13 +197,13 @@ func (t *Tally) Add(ts *domain.TenantState) {
 func continuityReason(ev *domain.RecoveryEvidence) string {
 	switch ev.OverviewState {
 	case domain.OverviewUnvalidated:
-		return domain.ContinuityNoHistory
+		return string(domain.ContinuityNoHistory)
 	case domain.OverviewWeakened:
 		if ev.LatestRelevantAttentionState != nil {
-			return *ev.LatestRelevantAttentionState
+			return string(*ev.LatestRelevantAttentionState)
 		}
 	case domain.OverviewNoRecentIssuesVisible:
-		return domain.ContinuityNoRecentIssuesVisible
+		return string(domain.ContinuityNoRecentIssuesVisible)
 	}
 	return ""
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 )
 
-func str(s string) *string { return &s }
-func id(v int64) *int64    { return &v }
+func ptr[T any](v T) *T { return &v }
+func id(v int64) *int64 { return &v }
 
 // TestKeysInRuleOrder: every table in order, each key once.
 func TestKeysInRuleOrder(t *testing.T) {
@@ -27,11 +27,11 @@ func TestKeysInRuleOrder(t *testing.T) {
 	assert.Equal(t, []string{TableBackupPosture, TableAttention, TableOverviewState, TableResultState, TableOperationProofState,
 		TablePostRunEvidenceState, TableNeedsAttention, TableContinuityReason, TableDataStatus}, tables)
 	assert.Len(t, keys, 38)
-	assert.Equal(t, Key{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoBackupSets}, keys[0])
-	assert.Equal(t, Key{TableBackupPosture, domain.PostureHealthy, ""}, keys[6])
+	assert.Equal(t, Key{TableBackupPosture, string(domain.PostureAbsent), string(domain.ReasonNoBackupSets)}, keys[0])
+	assert.Equal(t, Key{TableBackupPosture, string(domain.PostureHealthy), ""}, keys[6])
 }
 
-func run(id int64, attention, result, proof, evidence string) domain.RunState {
+func run(id int64, attention domain.AttentionState, result domain.ResultStateKey, proof, evidence domain.ProofState) domain.RunState {
 	return domain.RunState{ID: id, Attention: domain.Attention{State: attention},
 		Result: domain.ResultState{State: result, OperationProofState: proof, PostRunEvidenceState: evidence}}
 }
@@ -40,9 +40,9 @@ func TestCompute(t *testing.T) {
 	gen := "2026-04-09T01:00:00Z"
 	res := &domain.Resolution{GeneratedAt: &gen, Tenants: []domain.TenantState{
 		{TenantID: 1, DataStatus: domain.DataValid,
-			BackupHealth: &domain.BackupHealth{Posture: domain.PostureStale, PrimaryReason: str(domain.ReasonLatestBackupStale)},
+			BackupHealth: &domain.BackupHealth{Posture: domain.PostureStale, PrimaryReason: ptr(domain.ReasonLatestBackupStale)},
 			RecoveryEvidence: &domain.RecoveryEvidence{OverviewState: domain.OverviewWeakened,
-				LatestRelevantRestoreRunID: id(11), LatestRelevantAttentionState: str(domain.AttentionPartial)},
+				LatestRelevantRestoreRunID: id(11), LatestRelevantAttentionState: ptr(domain.AttentionPartial)},
 			NeedsAttention: []domain.AttentionItem{{Kind: domain.KindRecoveryWeakened}, {Kind: domain.KindBackupStale}},
 			RestoreRuns: []domain.RunState{
 				run(10, domain.AttentionNotExecuted, domain.ResultNotExecuted, domain.ProofUnavailable, domain.ProofUnavailable),
@@ -67,24 +67,24 @@ func TestCompute(t *testing.T) {
 		key      Key
 		examples []string
 	}{
-		{Key{TableBackupPosture, domain.PostureStale, domain.ReasonLatestBackupStale}, []string{"tenants/1"}},
-		{Key{TableBackupPosture, domain.PostureHealthy, ""}, []string{"tenants/3"}},
-		{Key{TableBackupPosture, domain.PostureAbsent, domain.ReasonNoBackupSets}, []string{}},
-		{Key{TableAttention, domain.AttentionNotExecuted, ""}, []string{"tenants/1/restore-runs/10"}},
-		{Key{TableAttention, domain.AttentionPartial, ""}, []string{"tenants/1/restore-runs/11"}},
-		{Key{TableResultState, domain.ResultNeedsReview, ""}, []string{"tenants/1/restore-runs/11"}},
-		{Key{TableOperationProofState, domain.ProofUnavailable, ""}, []string{"tenants/1/restore-runs/10"}},
-		{Key{TableOperationProofState, domain.ProofAvailable, ""}, []string{"tenants/1/restore-runs/11"}},
-		{Key{TablePostRunEvidenceState, domain.ProofUnavailable, ""}, []string{"tenants/1/restore-runs/10", "tenants/1/restore-runs/11"}},
-		{Key{TableOverviewState, domain.OverviewWeakened, ""}, []string{"tenants/1"}},
-		{Key{TableOverviewState, domain.OverviewUnvalidated, ""}, []string{"tenants/3"}},
-		{Key{TableNeedsAttention, domain.KindRecoveryWeakened, ""}, []string{"tenants/1"}},
-		{Key{TableNeedsAttention, domain.KindBackupStale, ""}, []string{"tenants/1"}},
-		{Key{TableContinuityReason, domain.ContinuityPartial, ""}, []string{"tenants/1/restore-runs?recovery_posture_reason=partial"}},
-		{Key{TableContinuityReason, domain.ContinuityNoHistory, ""}, []string{"tenants/3/restore-runs?recovery_posture_reason=no_history"}},
-		{Key{TableContinuityReason, domain.ContinuityNoRecentIssuesVisible, ""}, []string{}},
-		{Key{TableDataStatus, domain.DataValid, ""}, []string{"tenants/1", "tenants/3"}},
-		{Key{TableDataStatus, domain.DataInvalid, ""}, []string{"tenants/2"}},
+		{Key{TableBackupPosture, string(domain.PostureStale), string(domain.ReasonLatestBackupStale)}, []string{"tenants/1"}},
+		{Key{TableBackupPosture, string(domain.PostureHealthy), ""}, []string{"tenants/3"}},
+		{Key{TableBackupPosture, string(domain.PostureAbsent), string(domain.ReasonNoBackupSets)}, []string{}},
+		{Key{TableAttention, string(domain.AttentionNotExecuted), ""}, []string{"tenants/1/restore-runs/10"}},
+		{Key{TableAttention, string(domain.AttentionPartial), ""}, []string{"tenants/1/restore-runs/11"}},
+		{Key{TableResultState, string(domain.ResultNeedsReview), ""}, []string{"tenants/1/restore-runs/11"}},
+		{Key{TableOperationProofState, string(domain.ProofUnavailable), ""}, []string{"tenants/1/restore-runs/10"}},
+		{Key{TableOperationProofState, string(domain.ProofAvailable), ""}, []string{"tenants/1/restore-runs/11"}},
+		{Key{TablePostRunEvidenceState, string(domain.ProofUnavailable), ""}, []string{"tenants/1/restore-runs/10", "tenants/1/restore-runs/11"}},
+		{Key{TableOverviewState, string(domain.OverviewWeakened), ""}, []string{"tenants/1"}},
+		{Key{TableOverviewState, string(domain.OverviewUnvalidated), ""}, []string{"tenants/3"}},
+		{Key{TableNeedsAttention, string(domain.KindRecoveryWeakened), ""}, []string{"tenants/1"}},
+		{Key{TableNeedsAttention, string(domain.KindBackupStale), ""}, []string{"tenants/1"}},
+		{Key{TableContinuityReason, string(domain.ContinuityPartial), ""}, []string{"tenants/1/restore-runs?recovery_posture_reason=partial"}},
+		{Key{TableContinuityReason, string(domain.ContinuityNoHistory), ""}, []string{"tenants/3/restore-runs?recovery_posture_reason=no_history"}},
+		{Key{TableContinuityReason, string(domain.ContinuityNoRecentIssuesVisible), ""}, []string{}},
+		{Key{TableDataStatus, string(domain.DataValid), ""}, []string{"tenants/1", "tenants/3"}},
+		{Key{TableDataStatus, string(domain.DataInvalid), ""}, []string{"tenants/2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key.Table+"/"+tt.key.State, func(t *testing.T) {
@@ -106,7 +106,7 @@ func TestExamplesAreBounded(t *testing.T) {
 	}
 	rep := Compute(res)
 	row := rep.Rows[len(rep.Rows)-1]
-	require.Equal(t, domain.DataInvalid, row.State)
+	require.Equal(t, string(domain.DataInvalid), row.State)
 	assert.Equal(t, 12, row.Count)
 	assert.Equal(t, []string{"tenants/1", "tenants/2", "tenants/3", "tenants/4", "tenants/5"}, row.Examples)
 	assert.Equal(t, 1, rep.Reached)

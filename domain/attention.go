@@ -3,15 +3,33 @@ package domain
 import (
 	"strconv"
 	"strings"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
+
+// AttentionState is a run's restore result attention (docs/rules.md §2).
+type AttentionState string
+
+// The attention states, in the order of the table: the first row that
+// holds wins.
+const (
+	AttentionNotExecuted           AttentionState = "not_executed"
+	AttentionFailed                AttentionState = "failed"
+	AttentionPartial               AttentionState = "partial"
+	AttentionCompletedWithFollowUp AttentionState = "completed_with_follow_up"
+	AttentionCompleted             AttentionState = "completed"
+)
+
+// AttentionStates lists every attention state, in the order of the table.
+var AttentionStates = []AttentionState{AttentionNotExecuted, AttentionFailed, AttentionPartial, AttentionCompletedWithFollowUp, AttentionCompleted}
 
 // runFacts are the observations about one restore run that the rules of §2
 // and §4 are written in. Gathered once per run.
 type runFacts struct {
-	run *RestoreRun
+	run *snapshot.RestoreRun
 	// op is the run's operation, only when it exists and is of the run's own
 	// tenant: the resolver checks scoping itself rather than trust validation.
-	op *OperationRun
+	op *snapshot.OperationRun
 	// entries counts the result entries by kind and outcome. Arrays, not
 	// maps: they are gathered for every run of a portfolio.
 	entries [len(entryKinds)][len(entryOutcomes)]int64
@@ -23,11 +41,11 @@ var entryKinds = [...]string{"item", "foundation", "assignment"}
 // entryOutcomes are the outcomes a result entry can have, with the verb
 // that describes them.
 var entryOutcomes = [...]struct {
-	outcome Outcome
+	outcome snapshot.Outcome
 	verb    string
-}{{OutcomeApplied, "applied"}, {OutcomePartial, "partially applied"}, {OutcomeFailed, "failed"}, {OutcomeSkipped, "skipped"}}
+}{{snapshot.OutcomeApplied, "applied"}, {snapshot.OutcomePartial, "partially applied"}, {snapshot.OutcomeFailed, "failed"}, {snapshot.OutcomeSkipped, "skipped"}}
 
-func outcomeIndex(o Outcome) int {
+func outcomeIndex(o snapshot.Outcome) int {
 	for i, e := range entryOutcomes {
 		if e.outcome == o {
 			return i
@@ -39,12 +57,12 @@ func outcomeIndex(o Outcome) int {
 // newRunFacts gathers what the rules ask of a run. A value, not a pointer:
 // the caller keeps it on its stack, since allocated it would be garbage
 // for every run of a portfolio (docs/performance.md).
-func newRunFacts(r *RestoreRun, op *OperationRun) runFacts {
+func newRunFacts(r *snapshot.RestoreRun, op *snapshot.OperationRun) runFacts {
 	f := runFacts{run: r}
 	if op != nil && op.TenantID == r.TenantID {
 		f.op = op
 	}
-	for kind, entries := range [...][]ResultEntry{r.Results.Items, r.Results.Foundations, r.Results.Assignments} {
+	for kind, entries := range [...][]snapshot.ResultEntry{r.Results.Items, r.Results.Foundations, r.Results.Assignments} {
 		for _, e := range entries {
 			if o := outcomeIndex(e.Outcome); o >= 0 {
 				f.entries[kind][o]++
@@ -55,7 +73,7 @@ func newRunFacts(r *RestoreRun, op *OperationRun) runFacts {
 }
 
 // anyOutcome reports whether an entry of any kind has the outcome.
-func (f *runFacts) anyOutcome(o Outcome) bool {
+func (f *runFacts) anyOutcome(o snapshot.Outcome) bool {
 	i := outcomeIndex(o)
 	if i < 0 {
 		return false
@@ -68,7 +86,7 @@ func (f *runFacts) anyOutcome(o Outcome) bool {
 	return false
 }
 
-func (f *runFacts) count(get func(*Counts) *int64) int64 {
+func (f *runFacts) count(get func(*snapshot.Counts) *int64) int64 {
 	if f.run.Metadata.Counts == nil {
 		return 0
 	}
@@ -78,24 +96,24 @@ func (f *runFacts) count(get func(*Counts) *int64) int64 {
 	return 0
 }
 
-func cApplied(c *Counts) *int64    { return c.Applied }
-func cPartial(c *Counts) *int64    { return c.Partial }
-func cFailed(c *Counts) *int64     { return c.Failed }
-func cSkipped(c *Counts) *int64    { return c.Skipped }
-func cNonApplied(c *Counts) *int64 { return c.NonApplied }
+func cApplied(c *snapshot.Counts) *int64    { return c.Applied }
+func cPartial(c *snapshot.Counts) *int64    { return c.Partial }
+func cFailed(c *snapshot.Counts) *int64     { return c.Failed }
+func cSkipped(c *snapshot.Counts) *int64    { return c.Skipped }
+func cNonApplied(c *snapshot.Counts) *int64 { return c.NonApplied }
 
 // appliedSomething: an entry applied or partial, or counts.applied > 0, or
 // counts.partial > 0 (docs/rules.md, terms).
 func (f *runFacts) appliedSomething() bool {
-	return f.anyOutcome(OutcomeApplied) || f.anyOutcome(OutcomePartial) ||
+	return f.anyOutcome(snapshot.OutcomeApplied) || f.anyOutcome(snapshot.OutcomePartial) ||
 		f.count(cApplied) > 0 || f.count(cPartial) > 0
 }
 
 func (f *runFacts) opStatusInFlight() bool {
-	return f.op != nil && (f.op.Status == OperationQueued || f.op.Status == OperationRunning)
+	return f.op != nil && (f.op.Status == snapshot.OperationQueued || f.op.Status == snapshot.OperationRunning)
 }
 
-func (f *runFacts) opOutcome(o ...OperationOutcome) bool {
+func (f *runFacts) opOutcome(o ...snapshot.OperationOutcome) bool {
 	if f.op == nil {
 		return false
 	}
@@ -109,7 +127,7 @@ func (f *runFacts) opOutcome(o ...OperationOutcome) bool {
 
 // entriesWith describes the entries with one of the outcomes, e.g.
 // "1 assignment failed, 2 items partially applied".
-func (f *runFacts) entriesWith(outcomes ...Outcome) []string {
+func (f *runFacts) entriesWith(outcomes ...snapshot.Outcome) []string {
 	var parts []string
 	for kind, name := range entryKinds {
 		for _, o := range outcomes {
@@ -153,8 +171,8 @@ func attention(f *runFacts, explain bool) Attention {
 	}
 	if explain {
 		a.Why = &Why{
-			Rule:    "rules.md §2 " + state,
-			Text:    state + ": " + reasons,
+			Rule:    "rules.md §2 " + string(state),
+			Text:    string(state) + ": " + reasons,
 			Records: f.records(),
 		}
 	}
@@ -174,7 +192,7 @@ func (f *runFacts) records() []string {
 // the matching row held. A reason is built only when its clause holds, by
 // concatenation: formatted, every clause's arguments were boxed for every
 // run whether it held or not (a third of resolution's allocation).
-func attentionState(f *runFacts) (string, []string) {
+func attentionState(f *runFacts) (AttentionState, []string) {
 	r := f.run
 	var why []string
 	applied := f.appliedSomething()
@@ -191,47 +209,47 @@ func attentionState(f *runFacts) (string, []string) {
 	if f.opStatusInFlight() {
 		why = append(why, f.opName()+" is "+opStatus(f.op))
 	}
-	if !applied && r.Status == RestoreCancelled {
+	if !applied && r.Status == snapshot.RestoreCancelled {
 		why = append(why, "cancelled before anything was applied")
 	}
-	if !applied && f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
+	if !applied && f.opOutcome(snapshot.OutcomeBlocked, snapshot.OutcomeCancelled) {
 		why = append(why, f.opName()+" outcome "+opOutcome(f.op)+" and nothing was applied")
 	}
 	if len(why) > 0 {
 		return AttentionNotExecuted, why
 	}
 
-	if r.Status == RestoreFailed {
+	if r.Status == snapshot.RestoreFailed {
 		why = append(why, "status failed")
 	}
-	if f.opOutcome(OutcomeOpFailed) {
+	if f.opOutcome(snapshot.OutcomeOpFailed) {
 		why = append(why, f.opName()+" outcome failed")
 	}
 	if len(why) > 0 {
 		return AttentionFailed, why
 	}
 
-	if r.Status == RestorePartial || r.Status == RestoreCompletedWithErrors {
+	if r.Status == snapshot.RestorePartial || r.Status == snapshot.RestoreCompletedWithErrors {
 		why = append(why, "status "+string(r.Status))
 	}
 	// Reaching this row, a cancelled or blocked run applied something.
-	if r.Status == RestoreCancelled {
+	if r.Status == snapshot.RestoreCancelled {
 		why = append(why, "cancelled after some work was applied")
 	}
-	if f.opOutcome(OutcomeBlocked, OutcomeCancelled) {
+	if f.opOutcome(snapshot.OutcomeBlocked, snapshot.OutcomeCancelled) {
 		why = append(why, f.opName()+" outcome "+opOutcome(f.op)+" after some work was applied")
 	}
-	if f.opOutcome(OutcomePartiallySucceeded) {
+	if f.opOutcome(snapshot.OutcomePartiallySucceeded) {
 		why = append(why, f.opName()+" outcome partially_succeeded")
 	}
-	why = append(why, f.entriesWith(OutcomeFailed, OutcomePartial)...)
+	why = append(why, f.entriesWith(snapshot.OutcomeFailed, snapshot.OutcomePartial)...)
 	why = appendCount(why, "failed", f.count(cFailed))
 	why = appendCount(why, "partial", f.count(cPartial))
 	if len(why) > 0 {
 		return AttentionPartial, why
 	}
 
-	why = append(why, f.entriesWith(OutcomeSkipped)...)
+	why = append(why, f.entriesWith(snapshot.OutcomeSkipped)...)
 	why = appendCount(why, "skipped", f.count(cSkipped))
 	why = appendCount(why, "non_applied", f.count(cNonApplied))
 	if n := len(r.Metadata.NonApplied); n > 0 {
@@ -256,14 +274,14 @@ func appendCount(why []string, name string, n int64) []string {
 	return append(why, "counts."+name+" is "+strconv.FormatInt(n, 10))
 }
 
-func opStatus(op *OperationRun) string {
+func opStatus(op *snapshot.OperationRun) string {
 	if op == nil {
 		return ""
 	}
 	return string(op.Status)
 }
 
-func opOutcome(op *OperationRun) string {
+func opOutcome(op *snapshot.OperationRun) string {
 	if op == nil {
 		return ""
 	}

@@ -3,21 +3,58 @@ package domain
 import (
 	"fmt"
 	"time"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
-// usable reports whether a backup set can be restored from (docs/rules.md §1).
-func (b *BackupSet) usable() bool {
-	return (b.Status == BackupCompleted || b.Status == BackupPartial) && b.CompletedAt != nil
+// Posture is a tenant's backup-input posture (docs/rules.md §1).
+type Posture string
+
+// The postures.
+const (
+	PostureAbsent   Posture = "absent"
+	PostureStale    Posture = "stale"
+	PostureDegraded Posture = "degraded"
+	PostureHealthy  Posture = "healthy"
+)
+
+// Postures lists every posture, from the one that needs attention most to
+// the one that needs it least.
+var Postures = []Posture{PostureAbsent, PostureStale, PostureDegraded, PostureHealthy}
+
+// PostureReason is the primary reason of a posture other than healthy
+// (docs/rules.md §1).
+type PostureReason string
+
+// The posture reasons.
+const (
+	ReasonNoBackupSets        PostureReason = "no_backup_sets"
+	ReasonNoUsableBackup      PostureReason = "no_usable_backup"
+	ReasonLatestBackupStale   PostureReason = "latest_backup_stale"
+	ReasonLatestAttemptFailed PostureReason = "latest_attempt_failed"
+	ReasonLatestBackupPartial PostureReason = "latest_backup_partial"
+	ReasonLatestHasFailed     PostureReason = "latest_backup_has_failed_items"
+)
+
+// PostureReasons lists every posture reason, in the order of the table.
+var PostureReasons = []PostureReason{ReasonNoBackupSets, ReasonNoUsableBackup, ReasonLatestBackupStale, ReasonLatestAttemptFailed, ReasonLatestBackupPartial, ReasonLatestHasFailed}
+
+// PositiveClaimBoundary is fixed by docs/rules.md §1.
+const PositiveClaimBoundary = "Backup health reflects backup inputs only and does not prove restore success."
+
+// isUsable reports whether a backup set can be restored from (docs/rules.md §1).
+func isUsable(b *snapshot.BackupSet) bool {
+	return (b.Status == snapshot.BackupCompleted || b.Status == snapshot.BackupPartial) && b.CompletedAt != nil
 }
 
-// finished reports whether a backup attempt ended (docs/rules.md §1).
-func (b *BackupSet) finished() bool {
-	return (b.Status == BackupCompleted || b.Status == BackupPartial || b.Status == BackupFailed) && b.CompletedAt != nil
+// isFinished reports whether a backup attempt ended (docs/rules.md §1).
+func isFinished(b *snapshot.BackupSet) bool {
+	return (b.Status == snapshot.BackupCompleted || b.Status == snapshot.BackupPartial || b.Status == snapshot.BackupFailed) && b.CompletedAt != nil
 }
 
 // latestBackup returns the latest set by completed_at among those keep accepts.
-func latestBackup(sets []*BackupSet, keep func(*BackupSet) bool) *BackupSet {
-	var best *BackupSet
+func latestBackup(sets []*snapshot.BackupSet, keep func(*snapshot.BackupSet) bool) *snapshot.BackupSet {
+	var best *snapshot.BackupSet
 	for _, b := range sets {
 		if !keep(b) {
 			continue
@@ -31,14 +68,15 @@ func latestBackup(sets []*BackupSet, keep func(*BackupSet) bool) *BackupSet {
 
 // backupHealth derives a tenant's backup-input posture (docs/rules.md §1). It is
 // about backup inputs only and never about restores; the first matching row of
-// the table wins.
-func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *BackupHealth {
+// the table wins. It is longer than 80 lines because it is the table: one
+// case per row, each with its words and its why side by side.
+func backupHealth(t *snapshot.Tenant, sets []*snapshot.BackupSet, now time.Time, canView bool) *BackupHealth {
 	h := &BackupHealth{
 		PositiveClaimBoundary: PositiveClaimBoundary,
-		PrimaryActionTarget:   linkOrDisabled("Open backup sets", fmt.Sprintf("tenants/%d/backup-sets", t.ID), canView, CapBackupView),
+		PrimaryActionTarget:   linkOrDisabled("Open backup sets", fmt.Sprintf("tenants/%d/backup-sets", t.ID), canView, snapshot.CapBackupView),
 	}
-	usable := latestBackup(sets, (*BackupSet).usable)
-	finished := latestBackup(sets, (*BackupSet).finished)
+	usable := latestBackup(sets, isUsable)
+	finished := latestBackup(sets, isFinished)
 	window := time.Duration(t.FreshnessHours) * time.Hour
 
 	var rule string
@@ -71,7 +109,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 				setName(usable), whenText(*usable.CompletedAt), durationText(age), t.FreshnessHours))
 		rule = fmt.Sprintf("stale: latest usable backup set #%d completed %s, %s before generated_at %s; freshness window %dh",
 			usable.ID, whenText(*usable.CompletedAt), durationText(age), whenText(now), t.FreshnessHours)
-	case finished.Status == BackupFailed && finished != usable:
+	case finished.Status == snapshot.BackupFailed && finished != usable:
 		// finished is the latest finished attempt; being failed, it is not the
 		// usable set, and by the ordering of latestBackup it is later than it.
 		records = append(records, recordPath("backup_sets", finished.Index))
@@ -81,7 +119,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 				setName(finished), whenText(*finished.CompletedAt), setName(usable), whenText(*usable.CompletedAt)))
 		rule = fmt.Sprintf("degraded: latest finished attempt #%d failed %s, after latest usable set #%d (%s)",
 			finished.ID, whenText(*finished.CompletedAt), usable.ID, whenText(*usable.CompletedAt))
-	case usable.Status == BackupPartial:
+	case usable.Status == snapshot.BackupPartial:
 		h.set(PostureDegraded, ReasonLatestBackupPartial,
 			"Latest backup is partial",
 			fmt.Sprintf("The latest usable backup, %s, completed partially at %s: some configuration was not captured.",
@@ -108,7 +146,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 		rule = fmt.Sprintf("backup inputs current: latest usable backup set #%d completed %s, within %dh, no failure recorded after it, no failed items",
 			usable.ID, whenText(*usable.CompletedAt), t.FreshnessHours)
 	}
-	ruleName := h.Posture
+	ruleName := string(h.Posture)
 	if h.Posture == PostureHealthy {
 		ruleName = "backup inputs current"
 	}
@@ -116,7 +154,7 @@ func backupHealth(t *Tenant, sets []*BackupSet, now time.Time, canView bool) *Ba
 	return h
 }
 
-func (h *BackupHealth) set(posture, reason, headline, message string) {
+func (h *BackupHealth) set(posture Posture, reason PostureReason, headline, message string) {
 	h.Posture = posture
 	h.PrimaryReason = &reason
 	h.Headline = headline
@@ -124,27 +162,9 @@ func (h *BackupHealth) set(posture, reason, headline, message string) {
 }
 
 // setName names a backup set for people: its name (as data, quoted) and id.
-func setName(b *BackupSet) string {
+func setName(b *snapshot.BackupSet) string {
 	if b.Name == "" {
 		return fmt.Sprintf("backup set #%d", b.ID)
 	}
 	return fmt.Sprintf("%q (#%d)", b.Name, b.ID)
-}
-
-// linkOrDisabled is an action to url, or a disabled control saying which
-// capability the viewer lacks (docs/rules.md §7).
-func linkOrDisabled(label, url string, allowed bool, need Capability) Action {
-	if allowed {
-		return Action{Label: label, URL: url}
-	}
-	return Action{Label: label, Disabled: true, HelperText: missingAccess(need)}
-}
-
-func missingAccess(c Capability) string {
-	area := map[Capability]string{
-		CapBackupView:   "backup sets",
-		CapRestoreView:  "restore runs",
-		CapEvidenceView: "evidence records",
-	}[c]
-	return fmt.Sprintf("Your access does not include %s (the %s capability is missing).", area, c)
 }

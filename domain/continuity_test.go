@@ -6,20 +6,22 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // docs/rules.md §5: a known reason shows a banner and marks the matching runs; any
 // other value shows nothing and is never echoed.
 func TestContinuity(t *testing.T) {
 	ts := newSnap().
-		run(1, domain.RestoreFailed, completedHoursAgo(40)).
-		run(2, domain.RestorePartial, completedHoursAgo(30)).
-		run(3, domain.RestoreCompleted, nonApplied(1), completedHoursAgo(20)).
-		run(4, domain.RestoreCompleted, completedHoursAgo(10)).
-		run(5, domain.RestoreCompleted, dry, completedHoursAgo(1)).
+		run(1, snapshot.RestoreFailed, completedHoursAgo(40)).
+		run(2, snapshot.RestorePartial, completedHoursAgo(30)).
+		run(3, snapshot.RestoreCompleted, nonApplied(1), completedHoursAgo(20)).
+		run(4, snapshot.RestoreCompleted, completedHoursAgo(10)).
+		run(5, snapshot.RestoreCompleted, dry, completedHoursAgo(1)).
 		resolve(t)
 	tests := []struct {
-		reason string
+		reason domain.ContinuityReason
 		ok     bool
 		marked []int64
 	}{
@@ -34,10 +36,10 @@ func TestContinuity(t *testing.T) {
 		{"FAILED", false, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.reason, func(t *testing.T) {
-			_, parsed := domain.ParseContinuityReason(tt.reason)
+		t.Run(string(tt.reason), func(t *testing.T) {
+			_, parsed := domain.ParseContinuityReason(string(tt.reason))
 			assert.Equal(t, tt.ok, parsed)
-			b, ok := domain.Continuity(tt.reason, ts)
+			b, ok := domain.Continuity(string(tt.reason), ts)
 			assert.Equal(t, tt.ok, ok)
 			if !ok {
 				assert.Equal(t, domain.Banner{}, b)

@@ -14,7 +14,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Ids at the edges of int64 are valid ids: arithmetic on an id (id+1, a
@@ -55,7 +57,7 @@ func TestEdgeIDsResolve(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			{
-				c := domain.Check(bytes.NewReader(edgeSnapshot(tt.ids...)), domain.Limits{})
+				c := snapshot.Check(bytes.NewReader(edgeSnapshot(tt.ids...)), snapshot.Limits{})
 				require.Empty(t, c.Problems)
 				require.False(t, c.Rejected())
 				res := domain.Resolve(c)
@@ -85,7 +87,7 @@ func TestEdgeIDReferencesToNothing(t *testing.T) {
 		t.Run(fmt.Sprint(ref), func(t *testing.T) {
 			doc := edgeSnapshot(1, 2)
 			doc = bytes.Replace(doc, []byte(`"operation_run_id": 2}`), fmt.Appendf(nil, `"operation_run_id": %d}`, ref), 1)
-			c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+			c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 			require.False(t, c.Rejected())
 			var codes []string
 			for _, p := range c.Problems {
@@ -103,12 +105,12 @@ func TestEdgeIDReferencesToNothing(t *testing.T) {
 func stateKeys(res *domain.Resolution) []string {
 	var out []string
 	for _, ts := range res.Tenants {
-		s := ts.DataStatus
+		s := string(ts.DataStatus)
 		if ts.BackupHealth != nil {
-			s += " " + ts.BackupHealth.Posture + " " + ts.RecoveryEvidence.OverviewState
+			s += " " + string(ts.BackupHealth.Posture) + " " + string(ts.RecoveryEvidence.OverviewState)
 		}
 		for _, a := range ts.NeedsAttention {
-			s += " " + a.Kind
+			s += " " + string(a.Kind)
 		}
 		for _, r := range ts.RestoreRuns {
 			s += fmt.Sprintf(" [%s %s %s %s %d]", r.Attention.State, r.Result.State, r.Result.OperationProofState,
@@ -205,7 +207,7 @@ func FuzzEdgeIDs(f *testing.F) {
 		})
 		data, err := json.Marshal(d)
 		require.NoError(t, err)
-		c := domain.Check(bytes.NewReader(data), domain.Limits{})
+		c := snapshot.Check(bytes.NewReader(data), snapshot.Limits{})
 		checkProblems(t, c)
 		require.False(t, c.Rejected(), "%v", c.Problems)
 		got := domain.Resolve(c)

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Every run of an operation names its current evidence, at most
@@ -22,13 +24,13 @@ func TestRunsNameABoundedPartOfTheirEvidence(t *testing.T) {
 		{400, 400},
 	} {
 		t.Run(fmt.Sprintf("%d runs, %d evidence", tc.runs, tc.evidence), func(t *testing.T) {
-			b := newSnap().op(500, domain.OperationCompleted, domain.OutcomeSucceeded)
+			b := newSnap().op(500, snapshot.OperationCompleted, snapshot.OutcomeSucceeded)
 			for i := range tc.runs {
-				b.run(int64(100+i), domain.RestoreCompleted, withOp(500))
+				b.run(int64(100+i), snapshot.RestoreCompleted, withOp(500))
 			}
 			// Added in descending id: the listed ones are the lowest ids, not the first given.
 			for i := tc.evidence; i > 0; i-- {
-				b.evidence(int64(900+i), 500, 1, domain.EvidenceActive, nil)
+				b.evidence(int64(900+i), 500, 1, snapshot.EvidenceActive, nil)
 			}
 			ts := b.resolve(t)
 			require.Len(t, ts.RestoreRuns, tc.runs)

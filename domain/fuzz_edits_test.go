@@ -11,7 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Fuzzing resolution where bytes alone rarely reach it: mutated bytes seldom
@@ -122,7 +124,7 @@ func FuzzResolveEdits(f *testing.F) {
 		data, err := json.Marshal(d)
 		require.NoError(t, err)
 
-		c := domain.Check(bytes.NewReader(data), domain.Limits{})
+		c := snapshot.Check(bytes.NewReader(data), snapshot.Limits{})
 		checkProblems(t, c)
 		if c.Rejected() {
 			return

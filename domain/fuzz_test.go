@@ -11,22 +11,24 @@ import (
 	"testing"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Fuzzing: `make fuzz` runs each target for FUZZTIME; `go test` runs their
 // seeds (every shipped fixture, valid and invalid) as ordinary tests.
 
 // fuzzLimits keep each input cheap, and are what the checks hold Check to.
-var fuzzLimits = domain.Limits{MaxBytes: 1 << 16, MaxDepth: 16}
+var fuzzLimits = snapshot.Limits{MaxBytes: 1 << 16, MaxDepth: 16}
 
 var knownCodes = map[string]bool{
-	domain.CodeSyntax: true, domain.CodeTrailingData: true, domain.CodeNotObject: true, domain.CodeDuplicateMember: true,
-	domain.CodeUnknownMember: true, domain.CodeWrongType: true, domain.CodeMissing: true, domain.CodeNull: true,
-	domain.CodeBadEnum: true, domain.CodeOutOfRange: true, domain.CodeBadTimestamp: true, domain.CodeFutureTimestamp: true,
-	domain.CodeBadVersion: true, domain.CodeDuplicateID: true, domain.CodeUnknownTenant: true, domain.CodeMissingRef: true,
-	domain.CodeCrossTenantRef: true, domain.CodeInconsistent: true, domain.CodeTooLarge: true, domain.CodeTooDeep: true,
-	domain.CodeTooLong: true, domain.CodeNUL: true,
+	snapshot.CodeSyntax: true, snapshot.CodeTrailingData: true, snapshot.CodeNotObject: true, snapshot.CodeDuplicateMember: true,
+	snapshot.CodeUnknownMember: true, snapshot.CodeWrongType: true, snapshot.CodeMissing: true, snapshot.CodeNull: true,
+	snapshot.CodeBadEnum: true, snapshot.CodeOutOfRange: true, snapshot.CodeBadTimestamp: true, snapshot.CodeFutureTimestamp: true,
+	snapshot.CodeBadVersion: true, snapshot.CodeDuplicateID: true, snapshot.CodeUnknownTenant: true, snapshot.CodeMissingRef: true,
+	snapshot.CodeCrossTenantRef: true, snapshot.CodeInconsistent: true, snapshot.CodeTooLarge: true, snapshot.CodeTooDeep: true,
+	snapshot.CodeTooLong: true, snapshot.CodeNUL: true,
 }
 
 // seedFixtures adds every shipped snapshot and a small generated one.
@@ -53,14 +55,14 @@ func seedFixtures(f *testing.F) {
 func FuzzCheck(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkProblems(t, domain.Check(bytes.NewReader(data), fuzzLimits))
+		checkProblems(t, snapshot.Check(bytes.NewReader(data), fuzzLimits))
 	})
 }
 
 // checkProblems holds a Checked to what every problem list must be.
-func checkProblems(t *testing.T, c *domain.Checked) {
+func checkProblems(t *testing.T, c *snapshot.Checked) {
 	t.Helper()
-	if len(c.Problems) > domain.MaxProblems {
+	if len(c.Problems) > snapshot.MaxProblems {
 		t.Fatalf("%d problems, over the cap", len(c.Problems))
 	}
 	rejecting := false
@@ -69,9 +71,9 @@ func checkProblems(t *testing.T, c *domain.Checked) {
 			t.Fatalf("malformed problem %+v", p)
 		}
 		switch p.Reach {
-		case domain.ReachSnapshot:
+		case snapshot.ReachSnapshot:
 			rejecting = true
-		case domain.ReachTenant:
+		case snapshot.ReachTenant:
 			// (A rejected snapshot quarantines nobody: nothing is rendered.)
 			if p.TenantID == nil || !c.Rejected() && !c.Quarantined[*p.TenantID] {
 				t.Fatalf("quarantining problem without its tenant quarantined: %+v", p)
@@ -79,7 +81,7 @@ func checkProblems(t *testing.T, c *domain.Checked) {
 			if p.Path == "" {
 				t.Fatalf("a record's problem without a path: %+v", p)
 			}
-		case domain.ReachRecord:
+		case snapshot.ReachRecord:
 			if p.Path == "" {
 				t.Fatalf("a record's problem without a path: %+v", p)
 			}
@@ -88,7 +90,7 @@ func checkProblems(t *testing.T, c *domain.Checked) {
 		}
 	}
 	// A problem that rejects the snapshot is listed first, whatever the cap.
-	if c.Rejected() != rejecting || rejecting && c.Problems[0].Reach != domain.ReachSnapshot {
+	if c.Rejected() != rejecting || rejecting && c.Problems[0].Reach != snapshot.ReachSnapshot {
 		t.Fatalf("rejected=%v but a rejecting problem=%v: %v", c.Rejected(), rejecting, c.Problems)
 	}
 }
@@ -100,7 +102,7 @@ func checkProblems(t *testing.T, c *domain.Checked) {
 func FuzzResolve(f *testing.F) {
 	seedFixtures(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := domain.Check(bytes.NewReader(data), fuzzLimits)
+		c := snapshot.Check(bytes.NewReader(data), fuzzLimits)
 		if !c.Rejected() {
 			checkResolution(t, data, c, domain.Resolve(c))
 		}
@@ -108,7 +110,7 @@ func FuzzResolve(f *testing.F) {
 }
 
 // checkResolution holds a resolution to what it must always be.
-func checkResolution(t *testing.T, data []byte, c *domain.Checked, res *domain.Resolution) {
+func checkResolution(t *testing.T, data []byte, c *snapshot.Checked, res *domain.Resolution) {
 	t.Helper()
 	if len(res.Tenants) != len(c.Snapshot.Tenants) {
 		t.Fatalf("%d tenants resolved of %d", len(res.Tenants), len(c.Snapshot.Tenants))

@@ -3,6 +3,8 @@ package domain
 import (
 	"fmt"
 	"time"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Portfolio is what the portfolio page shows of a snapshot: its header and one
@@ -10,12 +12,12 @@ import (
 // index.json of a sharded snapshot (docs/snapshot-format.md), which the app reads
 // instead of the whole snapshot: both forms give the same rows.
 type Portfolio struct {
-	SchemaVersion int      `json:"schema_version"`
-	GeneratedAt   string   `json:"generated_at"`
-	Name          string   `json:"name,omitempty"`
-	Viewer        *Viewer  `json:"viewer,omitempty"`
-	Errors        Problems `json:"errors"`
-	ErrorsOmitted int      `json:"errors_omitted,omitempty"`
+	SchemaVersion int               `json:"schema_version"`
+	GeneratedAt   string            `json:"generated_at"`
+	Name          string            `json:"name,omitempty"`
+	Viewer        *snapshot.Viewer  `json:"viewer,omitempty"`
+	Errors        snapshot.Problems `json:"errors"`
+	ErrorsOmitted int               `json:"errors_omitted,omitempty"`
 	// Tenants are in ascending id, like the resolution's.
 	Tenants []PortfolioTenant `json:"tenants"`
 }
@@ -36,17 +38,17 @@ type PortfolioTenant struct {
 // there is none, and also when the viewer may not see restore records
 // (docs/rules.md §7): a row never carries more than its viewer may see.
 type PortfolioRow struct {
-	DataStatus                   string  `json:"data_status"`
-	BackupPosture                *string `json:"backup_posture"`
-	OverviewState                *string `json:"overview_state"`
-	LatestRelevantRestoreRunID   *int64  `json:"latest_relevant_restore_run_id"`
-	LatestRelevantAttentionState *string `json:"latest_relevant_attention_state"`
+	DataStatus                   DataStatus      `json:"data_status"`
+	BackupPosture                *Posture        `json:"backup_posture"`
+	OverviewState                *OverviewState  `json:"overview_state"`
+	LatestRelevantRestoreRunID   *int64          `json:"latest_relevant_restore_run_id"`
+	LatestRelevantAttentionState *AttentionState `json:"latest_relevant_attention_state"`
 	// PrimaryReason is the backup posture's reason: null when the posture is
 	// healthy, or the tenant invalid.
-	PrimaryReason *string `json:"primary_reason"`
+	PrimaryReason *PostureReason `json:"primary_reason"`
 	// NeedsAttentionKinds are the kinds of the tenant's Needs Attention
 	// entries, in their order: with the row, enough for the portfolio's CSV.
-	NeedsAttentionKinds []string `json:"needs_attention_kinds"`
+	NeedsAttentionKinds []NeedsAttentionKind `json:"needs_attention_kinds"`
 	// NeedsAttention counts the tenant's Needs Attention entries, so that a
 	// portfolio can put the tenants that need most first.
 	NeedsAttention int `json:"needs_attention,omitempty"`
@@ -61,7 +63,7 @@ type PortfolioRow struct {
 
 // NewPortfolio derives the portfolio of a snapshot that was not rejected;
 // nil for one that was.
-func NewPortfolio(c *Checked, res *Resolution) *Portfolio {
+func NewPortfolio(c *snapshot.Checked, res *Resolution) *Portfolio {
 	s := c.Snapshot
 	if s == nil || c.Rejected() {
 		return nil
@@ -79,7 +81,7 @@ func NewPortfolio(c *Checked, res *Resolution) *Portfolio {
 	for i := range s.Tenants {
 		freshness[s.Tenants[i].ID] = s.Tenants[i].FreshnessHours
 	}
-	canRestore := s.Can(CapRestoreView)
+	canRestore := s.Can(snapshot.CapRestoreView)
 	for i := range res.Tenants {
 		ts := &res.Tenants[i]
 		p.Tenants = append(p.Tenants, PortfolioTenant{
@@ -90,14 +92,14 @@ func NewPortfolio(c *Checked, res *Resolution) *Portfolio {
 			Row:                  portfolioRow(ts, canRestore),
 		})
 	}
-	addRowTimes(p, s, res, s.Can(CapBackupView), canRestore)
+	addRowTimes(p, s, res, s.Can(snapshot.CapBackupView), canRestore)
 	return p
 }
 
 // addRowTimes fills in when each row's latest backup and latest relevant
 // restore happened, in one pass over the records: the rows name the records
 // by id, and a record counts only under its own tenant.
-func addRowTimes(p *Portfolio, s *Snapshot, res *Resolution, canBackup, canRestore bool) {
+func addRowTimes(p *Portfolio, s *snapshot.Snapshot, res *Resolution, canBackup, canRestore bool) {
 	type key struct{ tenant, id int64 }
 	sets, runs := map[key]int{}, map[key]int{} // → index in p.Tenants
 	for i := range res.Tenants {
@@ -143,7 +145,7 @@ func portfolioRow(ts *TenantState, canRestore bool) PortfolioRow {
 	posture, overview := ts.BackupHealth.Posture, ts.RecoveryEvidence.OverviewState
 	row.BackupPosture, row.OverviewState = &posture, &overview
 	row.PrimaryReason = ts.BackupHealth.PrimaryReason
-	row.NeedsAttentionKinds = make([]string, len(ts.NeedsAttention))
+	row.NeedsAttentionKinds = make([]NeedsAttentionKind, len(ts.NeedsAttention))
 	for i, n := range ts.NeedsAttention {
 		row.NeedsAttentionKinds[i] = n.Kind
 	}
@@ -157,4 +159,4 @@ func portfolioRow(ts *TenantState, canRestore bool) PortfolioRow {
 
 // Can reports whether the portfolio's viewer holds c; no viewer grants every
 // capability, as in the snapshot.
-func (p *Portfolio) Can(c Capability) bool { return p.Viewer.can(c) }
+func (p *Portfolio) Can(c snapshot.Capability) bool { return p.Viewer.Can(c) }

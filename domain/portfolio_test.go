@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/fixturetest"
 )
 
 // A portfolio row says when its latest backup and latest relevant restore
@@ -30,7 +31,7 @@ func TestPortfolioRowTimes(t *testing.T) {
 		{"scenarios/backup-absent-no-sets.json", 1, nil, nil, 1},
 	}
 	for _, tt := range tests {
-		c := checkFixture(t, tt.fixture)
+		c := fixturetest.Check(t, tt.fixture)
 		p := domain.NewPortfolio(c, domain.Resolve(c))
 		require.NotNil(t, p, tt.fixture)
 		var row *domain.PortfolioRow
@@ -54,7 +55,7 @@ func TestPortfolioRowTimesFollowTheViewer(t *testing.T) {
 		{"scenarios/viewer-no-restore.json", func(r domain.PortfolioRow) *time.Time { return r.LatestRelevantRestoreAt }},
 		{"scenarios/viewer-no-backup.json", func(r domain.PortfolioRow) *time.Time { return r.LatestBackupAt }},
 	} {
-		c := checkFixture(t, tt.fixture)
+		c := fixturetest.Check(t, tt.fixture)
 		p := domain.NewPortfolio(c, domain.Resolve(c))
 		require.NotEmpty(t, p.Tenants, tt.fixture)
 		for _, pt := range p.Tenants {
@@ -66,7 +67,7 @@ func TestPortfolioRowTimesFollowTheViewer(t *testing.T) {
 // On every tenant of the demo, the times are those of the records the
 // states rest on, and the count is the length of Needs Attention.
 func TestPortfolioRowTimesAgreeWithTheRecords(t *testing.T) {
-	c := checkFixture(t, "demo.json")
+	c := fixturetest.Check(t, "demo.json")
 	res := domain.Resolve(c)
 	p := domain.NewPortfolio(c, res)
 	require.NotNil(t, p)

@@ -5,43 +5,22 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"regexp"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/depth"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
-// Property tests run over many generated snapshots, each from its own seed,
-// so that a failure names the seed that reproduces it: 100 each in `make
-// test`, 1,000 each in `make check` (TENANTATLAS_CHECK=1), 40 with -short
-// (the WebAssembly run under Node). TENANTATLAS_PROPERTY_N sets how many
-// (say 20000 for a long run).
-func propertySeeds(t *testing.T) []uint64 {
-	t.Helper()
-	n := 100
-	switch {
-	case depth.Full():
-		n = 1000
-	case testing.Short():
-		n = 40
-	}
-	if s := os.Getenv("TENANTATLAS_PROPERTY_N"); s != "" {
-		v, err := strconv.Atoi(s)
-		require.NoError(t, err, "TENANTATLAS_PROPERTY_N")
-		n = v
-	}
-	seeds := make([]uint64, n)
-	for i := range seeds {
-		seeds[i] = uint64(i + 1)
-	}
-	return seeds
-}
+// propertySeeds are the seeds of a property test over generated snapshots:
+// 100 in `make test`, 1,000 in `make check`, 40 with -short (the
+// WebAssembly run under Node).
+func propertySeeds(t *testing.T) []uint64 { return depth.Seeds(t, 100, 1000, 40) }
 
 // snapDoc is a snapshot as generic JSON, to be changed the way a property needs.
 type snapDoc map[string]any
@@ -81,9 +60,9 @@ func (d snapDoc) records(coll string) []any {
 func (d snapDoc) add(coll string, rec map[string]any) { d[coll] = append(d.records(coll), rec) }
 
 // resolveDoc checks and resolves d; it must not be rejected.
-func resolveDoc(t *testing.T, d snapDoc) (*domain.Checked, *domain.Resolution) {
+func resolveDoc(t *testing.T, d snapDoc) (*snapshot.Checked, *domain.Resolution) {
 	t.Helper()
-	c := domain.Check(bytes.NewReader(d.bytes(t)), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(d.bytes(t)), snapshot.Limits{})
 	require.False(t, c.Rejected(), "%v", c.Problems)
 	return c, domain.Resolve(c)
 }

@@ -13,7 +13,7 @@ import (
 // whatever came before it: a clean older run never outweighs it (docs/rules.md §3).
 func TestPropertyNewerBadRunWeakens(t *testing.T) {
 	bad := []struct {
-		attention string
+		attention domain.AttentionState
 		run       map[string]any
 	}{
 		{domain.AttentionFailed, map[string]any{"status": "failed"}},

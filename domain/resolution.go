@@ -1,5 +1,7 @@
 package domain
 
+import "github.com/tenantatlas/tenantatlas/snapshot"
+
 // The types below are the JSON of `tenantatlas resolve` (docs/interfaces.md) and what
 // the pages render. Member order follows docs/interfaces.md. Members beyond it are
 // extensions: `why` (only with --explain), `code`/`reach` on errors.
@@ -7,27 +9,34 @@ package domain
 // Resolution is every state derived from one snapshot.
 type Resolution struct {
 	// SchemaVersion and GeneratedAt are null when the snapshot was rejected.
-	SchemaVersion *int     `json:"schema_version"`
-	GeneratedAt   *string  `json:"generated_at"`
-	Name          *string  `json:"name,omitempty"`
-	Errors        Problems `json:"errors"`
+	SchemaVersion *int              `json:"schema_version"`
+	GeneratedAt   *string           `json:"generated_at"`
+	Name          *string           `json:"name,omitempty"`
+	Errors        snapshot.Problems `json:"errors"`
 	// ErrorsOmitted counts problems past MaxProblems.
 	ErrorsOmitted int           `json:"errors_omitted,omitempty"`
 	Tenants       []TenantState `json:"tenants"`
 }
 
-// Data status of a tenant.
+// DataStatus says whether a tenant's records could be resolved: a tenant a
+// problem quarantines is invalid, and nothing is derived for it.
+type DataStatus string
+
+// The data statuses.
 const (
-	DataValid   = "valid"
-	DataInvalid = "invalid"
+	DataValid   DataStatus = "valid"
+	DataInvalid DataStatus = "invalid"
 )
+
+// DataStatuses lists every data status.
+var DataStatuses = []DataStatus{DataValid, DataInvalid}
 
 // TenantState is everything derived for one tenant. For a quarantined tenant
 // (DataStatus "invalid") every derived member is null or empty.
 type TenantState struct {
 	TenantID         int64             `json:"tenant_id"`
 	Name             string            `json:"name"`
-	DataStatus       string            `json:"data_status"`
+	DataStatus       DataStatus        `json:"data_status"`
 	BackupHealth     *BackupHealth     `json:"backup_health"`
 	RecoveryEvidence *RecoveryEvidence `json:"recovery_evidence"`
 	NeedsAttention   []AttentionItem   `json:"needs_attention"`
@@ -57,74 +66,38 @@ type Action struct {
 	HelperText string `json:"helper_text"`
 }
 
-// Backup postures (docs/rules.md §1).
-const (
-	PostureAbsent   = "absent"
-	PostureStale    = "stale"
-	PostureDegraded = "degraded"
-	PostureHealthy  = "healthy"
-)
-
-// Backup health primary reasons (docs/rules.md §1).
-const (
-	ReasonNoBackupSets        = "no_backup_sets"
-	ReasonNoUsableBackup      = "no_usable_backup"
-	ReasonLatestBackupStale   = "latest_backup_stale"
-	ReasonLatestAttemptFailed = "latest_attempt_failed"
-	ReasonLatestBackupPartial = "latest_backup_partial"
-	ReasonLatestHasFailed     = "latest_backup_has_failed_items"
-)
-
-// PositiveClaimBoundary is fixed by docs/rules.md §1.
-const PositiveClaimBoundary = "Backup health reflects backup inputs only and does not prove restore success."
-
 // BackupHealth is a tenant's backup-input posture. It says nothing about restores.
 type BackupHealth struct {
-	Posture               string  `json:"posture"`
-	PrimaryReason         *string `json:"primary_reason"`
-	Headline              string  `json:"headline"`
-	SupportingMessage     string  `json:"supporting_message"`
-	HealthyClaimAllowed   bool    `json:"healthy_claim_allowed"`
-	PrimaryActionTarget   Action  `json:"primary_action_target"`
-	PositiveClaimBoundary string  `json:"positive_claim_boundary"`
+	Posture               Posture        `json:"posture"`
+	PrimaryReason         *PostureReason `json:"primary_reason"`
+	Headline              string         `json:"headline"`
+	SupportingMessage     string         `json:"supporting_message"`
+	HealthyClaimAllowed   bool           `json:"healthy_claim_allowed"`
+	PrimaryActionTarget   Action         `json:"primary_action_target"`
+	PositiveClaimBoundary string         `json:"positive_claim_boundary"`
 	// LatestUsableBackupSetID is the set the posture rests on, when there is one.
 	LatestUsableBackupSetID *int64 `json:"latest_usable_backup_set_id"`
 	Why                     *Why   `json:"why,omitempty"`
 }
 
-// Recovery evidence overview states (docs/rules.md §3).
-const (
-	OverviewUnvalidated           = "unvalidated"
-	OverviewWeakened              = "weakened"
-	OverviewNoRecentIssuesVisible = "no_recent_issues_visible"
-)
-
 // RecoveryEvidence is the tenant-level recovery evidence overview.
 type RecoveryEvidence struct {
-	OverviewState                 string  `json:"overview_state"`
-	BackupPosture                 string  `json:"backup_posture"`
-	RelevantRestoreHistoryPresent bool    `json:"relevant_restore_history_present"`
-	LatestRelevantRestoreRunID    *int64  `json:"latest_relevant_restore_run_id"`
-	LatestRelevantAttentionState  *string `json:"latest_relevant_attention_state"`
-	Headline                      string  `json:"headline"`
-	Summary                       string  `json:"summary"`
-	ClaimBoundary                 string  `json:"claim_boundary"`
-	Action                        Action  `json:"action"`
-	Why                           *Why    `json:"why,omitempty"`
+	OverviewState                 OverviewState   `json:"overview_state"`
+	BackupPosture                 Posture         `json:"backup_posture"`
+	RelevantRestoreHistoryPresent bool            `json:"relevant_restore_history_present"`
+	LatestRelevantRestoreRunID    *int64          `json:"latest_relevant_restore_run_id"`
+	LatestRelevantAttentionState  *AttentionState `json:"latest_relevant_attention_state"`
+	Headline                      string          `json:"headline"`
+	Summary                       string          `json:"summary"`
+	ClaimBoundary                 string          `json:"claim_boundary"`
+	Action                        Action          `json:"action"`
+	Why                           *Why            `json:"why,omitempty"`
 }
-
-// Needs Attention kinds (docs/rules.md §3).
-const (
-	KindRecoveryWeakened = "recovery_weakened"
-	KindBackupAbsent     = "backup_absent"
-	KindBackupStale      = "backup_stale"
-	KindBackupDegraded   = "backup_degraded"
-)
 
 // AttentionItem is one entry of a tenant's Needs Attention list.
 type AttentionItem struct {
-	Kind     string `json:"kind"`
-	Headline string `json:"headline"`
+	Kind     NeedsAttentionKind `json:"kind"`
+	Headline string             `json:"headline"`
 	// URL is relative to the snapshot's base; empty when Disabled.
 	URL        string `json:"url"`
 	Disabled   bool   `json:"disabled,omitempty"`
@@ -138,56 +111,29 @@ type RunState struct {
 	Result    ResultState `json:"result"`
 }
 
-// Restore result attention states (docs/rules.md §2).
-const (
-	AttentionNotExecuted           = "not_executed"
-	AttentionFailed                = "failed"
-	AttentionPartial               = "partial"
-	AttentionCompletedWithFollowUp = "completed_with_follow_up"
-	AttentionCompleted             = "completed"
-)
-
 // Attention is a run's restore result attention (docs/rules.md §2).
 type Attention struct {
-	State                 string `json:"state"`
-	Summary               string `json:"summary"`
-	FollowUpRequired      bool   `json:"follow_up_required"`
-	PrimaryNextAction     string `json:"primary_next_action"`
-	RecoveryClaimBoundary string `json:"recovery_claim_boundary"`
-	Tone                  string `json:"tone"`
-	Why                   *Why   `json:"why,omitempty"`
+	State                 AttentionState `json:"state"`
+	Summary               string         `json:"summary"`
+	FollowUpRequired      bool           `json:"follow_up_required"`
+	PrimaryNextAction     string         `json:"primary_next_action"`
+	RecoveryClaimBoundary string         `json:"recovery_claim_boundary"`
+	Tone                  string         `json:"tone"`
+	Why                   *Why           `json:"why,omitempty"`
 }
-
-// Restore result states (docs/rules.md §4), in precedence order.
-const (
-	ResultNotExecuted              = "not_executed"
-	ResultFailed                   = "failed"
-	ResultBlockedOrCancelled       = "blocked_or_cancelled"
-	ResultInProgress               = "in_progress"
-	ResultNeedsReview              = "needs_review"
-	ResultCompletedWithEvidence    = "completed_with_evidence"
-	ResultCompletedProofIncomplete = "completed_proof_incomplete"
-)
-
-// Proof and evidence states (docs/rules.md §4).
-const (
-	ProofAvailable   = "available"
-	ProofUnavailable = "unavailable"
-	ProofInProgress  = "in_progress"
-)
 
 // ResultState is a run's decision-first result state (docs/rules.md §4).
 type ResultState struct {
-	State                string        `json:"state"`
-	StatusLabel          string        `json:"status_label"`
-	Reason               string        `json:"reason"`
-	Impact               string        `json:"impact"`
-	PrimaryNextAction    string        `json:"primary_next_action"`
-	OperationProofState  string        `json:"operation_proof_state"`
-	PostRunEvidenceState string        `json:"post_run_evidence_state"`
-	ResultSummary        ResultSummary `json:"result_summary"`
-	AllowedClaims        []string      `json:"allowed_claims"`
-	DiagnosticsCollapsed bool          `json:"diagnostics_collapsed"`
+	State                ResultStateKey `json:"state"`
+	StatusLabel          string         `json:"status_label"`
+	Reason               string         `json:"reason"`
+	Impact               string         `json:"impact"`
+	PrimaryNextAction    string         `json:"primary_next_action"`
+	OperationProofState  ProofState     `json:"operation_proof_state"`
+	PostRunEvidenceState ProofState     `json:"post_run_evidence_state"`
+	ResultSummary        ResultSummary  `json:"result_summary"`
+	AllowedClaims        []string       `json:"allowed_claims"`
+	DiagnosticsCollapsed bool           `json:"diagnostics_collapsed"`
 	// CurrentEvidenceIDs are the evidence snapshots that count as current for
 	// this run (same tenant, same operation, active, not expired), the first
 	// MaxListedEvidence of them in ascending id; CurrentEvidenceOmitted counts
@@ -203,16 +149,7 @@ type ResultState struct {
 // When the snapshot has no counts, Available is false, Counts is nil and Text
 // says why (docs/rules.md §4 table).
 type ResultSummary struct {
-	Available bool    `json:"available"`
-	Counts    *Counts `json:"counts"`
-	Text      string  `json:"text"`
+	Available bool             `json:"available"`
+	Counts    *snapshot.Counts `json:"counts"`
+	Text      string           `json:"text"`
 }
-
-// Continuity reasons accepted by the restore-run list (docs/rules.md §5).
-const (
-	ContinuityNoHistory             = "no_history"
-	ContinuityFailed                = "failed"
-	ContinuityPartial               = "partial"
-	ContinuityCompletedWithFollowUp = "completed_with_follow_up"
-	ContinuityNoRecentIssuesVisible = "no_recent_issues_visible"
-)

@@ -4,27 +4,25 @@ import (
 	"cmp"
 	"iter"
 	"slices"
-)
 
-// tenantKey scopes a record id to its tenant. Lookups go through it, so a
-// reference can only ever find a record of the same tenant.
-type tenantKey struct{ tenant, id int64 }
+	"github.com/tenantatlas/tenantatlas/snapshot"
+)
 
 // index groups a snapshot's records by tenant in one pass, so resolving is
 // linear in the size of the snapshot.
 type index struct {
-	backupSets   map[int64][]*BackupSet
-	runs         map[int64][]*RestoreRun
-	ops          opIndex
-	evidenceByOp evidenceIndex
+	backupSets   map[int64][]*snapshot.BackupSet
+	runs         map[int64][]*snapshot.RestoreRun
+	ops          snapshot.OpIndex
+	evidenceByOp snapshot.EvidenceIndex
 }
 
-func newIndex(s *Snapshot) *index {
+func newIndex(s *snapshot.Snapshot) *index {
 	ix := &index{
-		backupSets:   make(map[int64][]*BackupSet, len(s.Tenants)),
-		runs:         make(map[int64][]*RestoreRun, len(s.Tenants)),
-		ops:          newOpIndex(s.OperationRuns),
-		evidenceByOp: newEvidenceIndex(s.EvidenceSnapshots),
+		backupSets:   make(map[int64][]*snapshot.BackupSet, len(s.Tenants)),
+		runs:         make(map[int64][]*snapshot.RestoreRun, len(s.Tenants)),
+		ops:          snapshot.NewOpIndex(s.OperationRuns),
+		evidenceByOp: snapshot.NewEvidenceIndex(s.EvidenceSnapshots),
 	}
 	for i := range s.BackupSets {
 		b := &s.BackupSets[i]
@@ -40,23 +38,24 @@ func newIndex(s *Snapshot) *index {
 // Resolve derives every state of a checked snapshot (docs/rules.md). A rejected
 // snapshot gives only its errors. Quarantined tenants are listed as invalid
 // with nothing derived; every other tenant resolves as if they were absent.
-func Resolve(c *Checked) *Resolution {
+func Resolve(c *snapshot.Checked) *Resolution {
 	res := ResolveHeader(c)
+	r := NewResolver(c)
 	if c.Snapshot != nil {
-		res.Tenants = make([]TenantState, 0, len(c.Snapshot.Tenants))
+		res.Tenants = make([]TenantState, 0, r.Len())
 	}
-	for ts := range ResolveTenants(c) {
-		res.Tenants = append(res.Tenants, ts)
+	for i := range r.Len() {
+		res.Tenants = append(res.Tenants, r.Tenant(i))
 	}
 	return res
 }
 
 // ResolveHeader is the resolution without its tenants: what the snapshot is,
 // and its errors.
-func ResolveHeader(c *Checked) *Resolution {
+func ResolveHeader(c *snapshot.Checked) *Resolution {
 	res := &Resolution{Errors: c.Problems, ErrorsOmitted: c.Omitted, Tenants: []TenantState{}}
 	if res.Errors == nil {
-		res.Errors = Problems{}
+		res.Errors = snapshot.Problems{}
 	}
 	s := c.Snapshot
 	if s == nil {
@@ -71,27 +70,13 @@ func ResolveHeader(c *Checked) *Resolution {
 	return res
 }
 
-// ResolveTenants yields each tenant's derived state in ascending id, one at
-// a time: a caller that writes each as it comes holds one tenant's states
-// at a time, not a portfolio's. Nothing for a rejected snapshot.
-func ResolveTenants(c *Checked) iter.Seq[TenantState] {
-	return func(yield func(TenantState) bool) {
-		r := NewResolver(c)
-		for i := range r.Len() {
-			if !yield(r.Tenant(i)) {
-				return
-			}
-		}
-	}
-}
-
 // Resolver resolves the tenants of a checked snapshot one by one, in any
 // order, from any number of goroutines: it only reads. Every state depends
 // on its own tenant's records alone, so tenants are independent work.
 type Resolver struct {
-	c       *Checked
+	c       *snapshot.Checked
 	ix      *index
-	tenants []*Tenant // ascending id
+	tenants []*snapshot.Tenant // ascending id
 	noWhy   bool
 }
 
@@ -106,18 +91,18 @@ func (r *Resolver) WithoutWhy() *Resolver {
 
 // NewResolver indexes the snapshot's records by tenant; nothing to resolve
 // for a rejected snapshot.
-func NewResolver(c *Checked) *Resolver {
+func NewResolver(c *snapshot.Checked) *Resolver {
 	r := &Resolver{c: c}
 	s := c.Snapshot
 	if s == nil {
 		return r
 	}
 	r.ix = newIndex(s)
-	r.tenants = make([]*Tenant, len(s.Tenants))
+	r.tenants = make([]*snapshot.Tenant, len(s.Tenants))
 	for i := range s.Tenants {
 		r.tenants[i] = &s.Tenants[i]
 	}
-	slices.SortFunc(r.tenants, func(a, b *Tenant) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(r.tenants, func(a, b *snapshot.Tenant) int { return cmp.Compare(a.ID, b.ID) })
 	return r
 }
 
@@ -147,7 +132,7 @@ func (r *Resolver) TenantReusing(i int, runs []RunState) TenantState {
 // for its current evidence to be found again for each of its runs.
 const rereadEvidenceUpTo = 8
 
-func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunState) TenantState {
+func resolveTenant(s *snapshot.Snapshot, ix *index, t *snapshot.Tenant, explain bool, buf []RunState) TenantState {
 	runs := tenantRuns(ix, t)
 	var states []RunState
 	if buf != nil && cap(buf) >= len(runs) {
@@ -165,16 +150,16 @@ func resolveTenant(s *Snapshot, ix *index, t *Tenant, explain bool, buf []RunSta
 }
 
 // tenantRuns are the tenant's restore runs in ascending id.
-func tenantRuns(ix *index, t *Tenant) []*RestoreRun {
-	runs := append([]*RestoreRun(nil), ix.runs[t.ID]...)
-	slices.SortFunc(runs, func(a, b *RestoreRun) int { return cmp.Compare(a.ID, b.ID) })
+func tenantRuns(ix *index, t *snapshot.Tenant) []*snapshot.RestoreRun {
+	runs := append([]*snapshot.RestoreRun(nil), ix.runs[t.ID]...)
+	slices.SortFunc(runs, func(a, b *snapshot.RestoreRun) int { return cmp.Compare(a.ID, b.ID) })
 	return runs
 }
 
 // tenantStates derives a valid tenant's own states from its runs' attention
 // (att(i) is runs[i]'s), without the runs' states.
-func tenantStates(s *Snapshot, ix *index, t *Tenant, runs []*RestoreRun, att func(i int) *Attention, explain bool) TenantState {
-	canBackup, canRestore := s.Can(CapBackupView), s.Can(CapRestoreView)
+func tenantStates(s *snapshot.Snapshot, ix *index, t *snapshot.Tenant, runs []*snapshot.RestoreRun, att func(i int) *Attention, explain bool) TenantState {
+	canBackup, canRestore := s.Can(snapshot.CapBackupView), s.Can(snapshot.CapRestoreView)
 	bh := backupHealth(t, ix.backupSets[t.ID], s.GeneratedAt, canBackup)
 	ev := recoveryEvidence(t, runs, att, bh.Posture, canRestore)
 	if !explain {
@@ -192,9 +177,9 @@ func tenantStates(s *Snapshot, ix *index, t *Tenant, runs []*RestoreRun, att fun
 
 // runStates derives the states of one tenant's runs.
 type runStates struct {
-	s       *Snapshot
+	s       *snapshot.Snapshot
 	ix      *index
-	t       *Tenant
+	t       *snapshot.Tenant
 	explain bool
 	// Runs that share an operation share its evidence: where an operation
 	// is named by many evidence records, its current evidence is found
@@ -202,31 +187,31 @@ type runStates struct {
 	// evidence records cost their sum, not their product. A short list is
 	// read again: cheaper than remembering it (a map per tenant was 8 MB of
 	// garbage on 100,000 runs, nearly every operation run once).
-	evidenceOf map[int64][]*EvidenceSnapshot
+	evidenceOf map[int64][]*snapshot.EvidenceSnapshot
 }
 
 // facts are what the rules read of a run: the run and its operation.
-func (rs *runStates) facts(r *RestoreRun) runFacts {
-	var op *OperationRun
+func (rs *runStates) facts(r *snapshot.RestoreRun) runFacts {
+	var op *snapshot.OperationRun
 	if r.OperationRunID != nil {
-		op = rs.ix.ops.find(rs.t.ID, *r.OperationRunID)
+		op = rs.ix.ops.Find(rs.t.ID, *r.OperationRunID)
 	}
 	return newRunFacts(r, op)
 }
 
-func (rs *runStates) state(r *RestoreRun) RunState {
+func (rs *runStates) state(r *snapshot.RestoreRun) RunState {
 	facts := rs.facts(r)
 	f := &facts
-	var evidence []*EvidenceSnapshot
+	var evidence []*snapshot.EvidenceSnapshot
 	if f.op != nil {
-		naming := rs.ix.evidenceByOp.naming(f.op.ID)
+		naming := rs.ix.evidenceByOp.Naming(f.op.ID)
 		var seen bool
 		if len(naming) <= rereadEvidenceUpTo {
 			evidence = currentEvidence(f, naming, rs.s.GeneratedAt)
 		} else if evidence, seen = rs.evidenceOf[f.op.ID]; !seen {
 			evidence = currentEvidence(f, naming, rs.s.GeneratedAt)
 			if rs.evidenceOf == nil {
-				rs.evidenceOf = map[int64][]*EvidenceSnapshot{}
+				rs.evidenceOf = map[int64][]*snapshot.EvidenceSnapshot{}
 			}
 			rs.evidenceOf[f.op.ID] = evidence
 		}

@@ -11,12 +11,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/fixturetest"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 func TestResolveOrdersTenantsAndRuns(t *testing.T) {
-	b := newSnap().run(30, domain.RestoreCompleted).run(10, domain.RestoreCompleted).run(20, domain.RestoreCompleted)
-	b.s.Tenants = []domain.Tenant{{Index: 0, ID: 5, Name: "E"}, {Index: 1, ID: 1, Name: "A", FreshnessHours: 24}, {Index: 2, ID: 3, Name: "C"}}
-	res := domain.Resolve(&domain.Checked{Snapshot: &b.s, Quarantined: map[int64]bool{}})
+	b := newSnap().run(30, snapshot.RestoreCompleted).run(10, snapshot.RestoreCompleted).run(20, snapshot.RestoreCompleted)
+	b.s.Tenants = []snapshot.Tenant{{Index: 0, ID: 5, Name: "E"}, {Index: 1, ID: 1, Name: "A", FreshnessHours: 24}, {Index: 2, ID: 3, Name: "C"}}
+	res := domain.Resolve(&snapshot.Checked{Snapshot: &b.s, Quarantined: map[int64]bool{}})
 	var tenants []int64
 	for _, ts := range res.Tenants {
 		tenants = append(tenants, ts.TenantID)
@@ -30,7 +33,7 @@ func TestResolveOrdersTenantsAndRuns(t *testing.T) {
 }
 
 func TestResolveQuarantinedTenant(t *testing.T) {
-	c := checkFixture(t, "scenarios/isolation-quarantine.json")
+	c := fixturetest.Check(t, "scenarios/isolation-quarantine.json")
 	res := domain.Resolve(c)
 	require.Len(t, res.Tenants, 2)
 	b, err := json.Marshal(res.Tenants[1])
@@ -42,7 +45,7 @@ func TestResolveQuarantinedTenant(t *testing.T) {
 }
 
 func TestResolveRejectedSnapshot(t *testing.T) {
-	res := domain.Resolve(checkFixture(t, "invalid/schema-version-2.json"))
+	res := domain.Resolve(fixturetest.Check(t, "invalid/schema-version-2.json"))
 	b, err := json.Marshal(res)
 	require.NoError(t, err)
 	var got map[string]any
@@ -55,7 +58,7 @@ func TestResolveRejectedSnapshot(t *testing.T) {
 
 // The JSON member names and order are docs/interfaces.md's.
 func TestResolutionJSONShape(t *testing.T) {
-	res := domain.Resolve(checkFixture(t, "demo.json"))
+	res := domain.Resolve(fixturetest.Check(t, "demo.json"))
 	b, err := json.Marshal(res)
 	require.NoError(t, err)
 	s := string(b)
@@ -81,7 +84,7 @@ func TestNoForbiddenClaimInOurCopy(t *testing.T) {
 	files = append(files, filepath.Join("..", "fixtures", "demo.json"))
 	for _, f := range files {
 		rel, _ := filepath.Rel(filepath.Join("..", "fixtures"), f)
-		res := domain.Resolve(checkFixture(t, rel))
+		res := domain.Resolve(fixturetest.Check(t, rel))
 		for _, ts := range res.Tenants {
 			ts.Name = "" // snapshot data, shown as given
 			walkStrings(reflect.ValueOf(ts), func(s string) {

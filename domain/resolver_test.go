@@ -9,7 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/fixturetest"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // A Resolver only reads: tenants resolved from many goroutines at once (as
@@ -18,7 +21,7 @@ import (
 func TestResolverIsSafeForConcurrentUse(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 60, RunsPerTenant: 15, Seed: 5}))
-	c := domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(buf.Bytes()), snapshot.Limits{})
 	require.False(t, c.Rejected())
 	want := domain.Resolve(c).Tenants
 
@@ -47,10 +50,10 @@ func TestResolverWithoutWhyChangesOnlyTheWhys(t *testing.T) {
 	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 40, RunsPerTenant: 25, Seed: 11}))
 	for _, tc := range []struct {
 		name string
-		c    *domain.Checked
+		c    *snapshot.Checked
 	}{
-		{"generated", domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})},
-		{"demo", checkFixture(t, "demo.json")},
+		{"generated", snapshot.Check(bytes.NewReader(buf.Bytes()), snapshot.Limits{})},
+		{"demo", fixturetest.Check(t, "demo.json")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.False(t, tc.c.Rejected())
@@ -97,7 +100,7 @@ func TestResolverTenantReusingResolvesAsTenant(t *testing.T) {
 	var buf bytes.Buffer
 	// Runs per tenant vary with the seed, so buffers are sometimes too small.
 	require.NoError(t, gen.Write(&buf, gen.Options{Tenants: 40, RunsPerTenant: 12, Seed: 9}))
-	c := domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(buf.Bytes()), snapshot.Limits{})
 	require.False(t, c.Rejected())
 	r := domain.NewResolver(c)
 	require.Greater(t, r.Len(), 1)

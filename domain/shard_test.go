@@ -15,7 +15,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/internal/fixturetest"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // shardInputs are every shipped snapshot that is not rejected, and a few
@@ -29,7 +32,7 @@ func shardInputs(t *testing.T) map[string][]byte {
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			require.NoError(t, err)
-			if domain.Check(bytes.NewReader(b), domain.Limits{}).Rejected() {
+			if snapshot.Check(bytes.NewReader(b), snapshot.Limits{}).Rejected() {
 				continue
 			}
 			in[strings.TrimPrefix(f, filepath.Join("..", "fixtures")+"/")] = b
@@ -50,7 +53,7 @@ func shardInputs(t *testing.T) map[string][]byte {
 func TestShardResolvesToTheSameStates(t *testing.T) {
 	for name, doc := range shardInputs(t) {
 		t.Run(name, func(t *testing.T) {
-			shards, c, err := domain.Shard(bytes.NewReader(doc), domain.Limits{})
+			shards, c, err := domain.Shard(bytes.NewReader(doc), snapshot.Limits{})
 			require.NoError(t, err)
 			whole := domain.Resolve(c)
 			require.Len(t, shards.Tenants, len(whole.Tenants))
@@ -62,7 +65,7 @@ func TestShardResolvesToTheSameStates(t *testing.T) {
 				require.Equal(t, want.TenantID, sh.ID)
 				assert.Equal(t, domain.TenantFile(sh.ID), shards.Index.Tenants[i].File)
 
-				part := domain.Check(bytes.NewReader(sh.Snapshot), domain.Limits{})
+				part := snapshot.Check(bytes.NewReader(sh.Snapshot), snapshot.Limits{})
 				require.False(t, part.Rejected(), "tenant %d: %v", sh.ID, part.Problems)
 				got := domain.Resolve(part)
 				require.Len(t, got.Tenants, 1)
@@ -90,7 +93,7 @@ func TestShardResolvesToTheSameStates(t *testing.T) {
 func TestShardLosesNoRecord(t *testing.T) {
 	for name, doc := range shardInputs(t) {
 		t.Run(name, func(t *testing.T) {
-			shards, _, err := domain.Shard(bytes.NewReader(doc), domain.Limits{})
+			shards, _, err := domain.Shard(bytes.NewReader(doc), snapshot.Limits{})
 			require.NoError(t, err)
 			whole := countRecords(t, doc)
 			inFiles := map[string]int{}
@@ -101,7 +104,7 @@ func TestShardLosesNoRecord(t *testing.T) {
 			}
 			orphans := map[string]int{}
 			for _, p := range shards.Index.Errors {
-				if p.Reach == domain.ReachRecord {
+				if p.Reach == snapshot.ReachRecord {
 					orphans[strings.SplitN(p.Path, "[", 2)[0]]++
 				}
 			}
@@ -113,17 +116,17 @@ func TestShardLosesNoRecord(t *testing.T) {
 }
 
 func TestShardRefusesARejectedSnapshot(t *testing.T) {
-	_, c, err := domain.Shard(strings.NewReader(`{"schema_version": 2}`), domain.Limits{})
+	_, c, err := domain.Shard(strings.NewReader(`{"schema_version": 2}`), snapshot.Limits{})
 	require.ErrorIs(t, err, domain.ErrRejected)
 	assert.True(t, c.Rejected())
 }
 
 // Without restore.view a portfolio row carries no restore run (docs/rules.md §7).
 func TestPortfolioRowHidesRestoreRunsWithoutRestoreView(t *testing.T) {
-	c := checkFixture(t, "scenarios/viewer-no-restore.json")
+	c := fixturetest.Check(t, "scenarios/viewer-no-restore.json")
 	p := domain.NewPortfolio(c, domain.Resolve(c))
 	require.NotEmpty(t, p.Tenants)
-	assert.False(t, p.Can(domain.CapRestoreView))
+	assert.False(t, p.Can(snapshot.CapRestoreView))
 	for _, tr := range p.Tenants {
 		assert.Nil(t, tr.Row.LatestRelevantRestoreRunID)
 		assert.Nil(t, tr.Row.LatestRelevantAttentionState)

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // A tenant streamed is the tenant resolved whole: the same states, its runs
@@ -17,7 +19,7 @@ func TestTenantStreamIsTenant(t *testing.T) {
 	for _, seed := range seeds[:min(len(seeds), 100)] {
 		d := genDoc(t, seed)
 		addFaults(d, seed) // a quarantined tenant too
-		c := domain.Check(bytes.NewReader(d.bytes(t)), domain.Limits{})
+		c := snapshot.Check(bytes.NewReader(d.bytes(t)), snapshot.Limits{})
 		require.False(t, c.Rejected())
 		for _, explain := range []bool{false, true} {
 			r := domain.NewResolver(c)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // The changes of a series in the browser: the prerendered changes page of a
@@ -38,7 +39,7 @@ func wantRows(t *testing.T, old, new string) []string {
 	res := func(f string) *domain.Resolution {
 		b, err := os.ReadFile(f)
 		require.NoError(t, err)
-		return domain.Resolve(domain.Check(bytes.NewReader(b), domain.Limits{}))
+		return domain.Resolve(snapshot.Check(bytes.NewReader(b), snapshot.Limits{}))
 	}
 	d, err := change.Compare(res(old), res(new))
 	require.NoError(t, err)

@@ -43,12 +43,12 @@ func pickFilter(t *testing.T, res domain.Resolution) portfolioFilter {
 		}
 	}
 	var best portfolioFilter
-	for _, recovery := range []string{domain.OverviewWeakened, domain.OverviewUnvalidated, domain.OverviewNoRecentIssuesVisible} {
+	for _, recovery := range []string{string(domain.OverviewWeakened), string(domain.OverviewUnvalidated), string(domain.OverviewNoRecentIssuesVisible)} {
 		for _, q := range slices.Sorted(maps.Keys(terms)) {
 			var both []string
 			byState, byTerm := 0, 0
 			for _, ts := range res.Tenants {
-				inState := ts.DataStatus == domain.DataValid && ts.RecoveryEvidence.OverviewState == recovery
+				inState := ts.DataStatus == domain.DataValid && string(ts.RecoveryEvidence.OverviewState) == recovery
 				hasTerm := strings.Contains(strings.ToLower(ts.Name), q)
 				if inState {
 					byState++

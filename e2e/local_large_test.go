@@ -16,6 +16,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // watchProgress records, from now on in the page, the progress bar and
@@ -53,7 +54,6 @@ func TestLargeLocalFileKept(t *testing.T) {
 	file, size := writeGenerated(t, t.TempDir(), "large", gen.Options{Tenants: 1000, RunsPerTenant: 32, Seed: 7})
 	require.Greater(t, size, int64(20_000_000), "a 20 MB file")
 	res := resolveFile(t, file)
-	require.False(t, res.Errors.Rejected())
 
 	dist := builtSite(t, "/")
 	srv := startNginx(t, dist, "/")
@@ -113,7 +113,9 @@ func resolveFile(t *testing.T, file string) domain.Resolution {
 	f, err := os.Open(file)
 	require.NoError(t, err)
 	defer f.Close()
-	return *domain.Resolve(domain.Check(f, domain.Limits{}))
+	c := snapshot.Check(f, snapshot.Limits{})
+	require.False(t, c.Rejected(), "the generated snapshot is accepted")
+	return *domain.Resolve(c)
 }
 
 // rowsAgree checks the rows of the portfolio page open in ctx (the first

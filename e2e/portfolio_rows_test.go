@@ -25,10 +25,16 @@ const readPortfolioRows = `JSON.stringify([...document.querySelectorAll('[data-t
 // derivedStates are every state the resolver derives for a tenant's row. A
 // quarantined tenant has none (rules: nothing derived), so its row may carry
 // none of them.
-var derivedStates = []string{
-	domain.PostureAbsent, domain.PostureStale, domain.PostureDegraded, domain.PostureHealthy,
-	domain.OverviewUnvalidated, domain.OverviewWeakened, domain.OverviewNoRecentIssuesVisible,
-}
+var derivedStates = func() []string {
+	var out []string
+	for _, p := range domain.Postures {
+		out = append(out, string(p))
+	}
+	for _, o := range domain.OverviewStates {
+		out = append(out, string(o))
+	}
+	return out
+}()
 
 // rowsAgreeWithCLI checks the portfolio page open in ctx against res, the
 // CLI's resolve output: one row per tenant, each with the backup posture
@@ -60,8 +66,8 @@ func rowsAgreeWithCLI(t *testing.T, ctx context.Context, res domain.Resolution, 
 		}
 		require.NotNil(t, ts.BackupHealth, "%s: tenant %s", where, id)
 		require.NotNil(t, ts.RecoveryEvidence, "%s: tenant %s", where, id)
-		assert.Equal(t, ts.BackupHealth.Posture, r.Backup, "%s: tenant %s: data-backup-posture", where, id)
-		assert.Equal(t, ts.RecoveryEvidence.OverviewState, r.Overview, "%s: tenant %s: data-overview-state", where, id)
+		assert.Equal(t, string(ts.BackupHealth.Posture), r.Backup, "%s: tenant %s: data-backup-posture", where, id)
+		assert.Equal(t, string(ts.RecoveryEvidence.OverviewState), r.Overview, "%s: tenant %s: data-overview-state", where, id)
 		assert.False(t, r.Quarantined, "%s: tenant %s is valid", where, id)
 	}
 }

@@ -73,9 +73,9 @@ func blockedCases(t *testing.T) []blockedCase {
 	dash := blockedCase{name: "tenant dashboard", page: fmt.Sprintf("s/demo/tenants/%d", weakened.TenantID), static: true,
 		uncovered: `[data-testid="recovery-evidence"]`, want: none(),
 		read: []string{weakened.Name, weakened.BackupHealth.Headline, weakened.RecoveryEvidence.Headline, weakened.RecoveryEvidence.ClaimBoundary}}
-	dash.want.Backup, dash.want.Recovery = weakened.BackupHealth.Posture, weakened.RecoveryEvidence.OverviewState
+	dash.want.Backup, dash.want.Recovery = string(weakened.BackupHealth.Posture), string(weakened.RecoveryEvidence.OverviewState)
 	for _, n := range weakened.NeedsAttention {
-		dash.want.NeedsAttention = append(dash.want.NeedsAttention, n.Kind)
+		dash.want.NeedsAttention = append(dash.want.NeedsAttention, string(n.Kind))
 		dash.read = append(dash.read, n.Headline)
 	}
 
@@ -84,7 +84,7 @@ func blockedCases(t *testing.T) []blockedCase {
 		uncovered: `[data-testid="restore-result"]`, want: none()}
 	for _, r := range weakened.RestoreRuns {
 		if r.ID == runID {
-			detail.want.Result = r.Result.State
+			detail.want.Result = string(r.Result.State)
 			detail.read = []string{r.Result.StatusLabel, r.Result.Reason, r.Result.PrimaryNextAction}
 		}
 	}
@@ -96,7 +96,7 @@ func blockedCases(t *testing.T) []blockedCase {
 		uncovered: `[data-testid="continuity-banner"]`, want: none(), read: []string{arrived.Name, banner.Text}}
 	list.want.Banner = reason
 	for _, r := range arrived.RestoreRuns {
-		list.want.Rows[fmt.Sprintf("run %d", r.ID)] = r.Attention.State + "/" + r.Result.State
+		list.want.Rows[fmt.Sprintf("run %d", r.ID)] = string(r.Attention.State) + "/" + string(r.Result.State)
 	}
 	return []blockedCase{portfolio, dash, detail, list}
 }

@@ -275,19 +275,19 @@ func agreesWithCLI(t *testing.T, ctx context.Context, siteURL, name string) {
 			assert.Contains(t, ps.Testids, "tenant-invalid", page)
 			continue
 		}
-		assert.Equal(t, ts.BackupHealth.Posture, ps.Backup, page)
-		assert.Equal(t, ts.RecoveryEvidence.OverviewState, ps.Recovery, page)
+		assert.Equal(t, string(ts.BackupHealth.Posture), ps.Backup, page)
+		assert.Equal(t, string(ts.RecoveryEvidence.OverviewState), ps.Recovery, page)
 		kinds := []string{}
 		for _, n := range ts.NeedsAttention {
-			kinds = append(kinds, n.Kind)
+			kinds = append(kinds, string(n.Kind))
 		}
 		assert.Equal(t, kinds, nonNil(ps.NeedsAttention), page)
 		list := visitInApp(t, ctx, page+"/restore-runs")
 		for _, r := range ts.RestoreRuns {
 			if !strings.HasPrefix(name, "viewer-no-restore") {
-				assert.Equal(t, r.Attention.State+"/"+r.Result.State, list.Rows[fmt.Sprintf("run %d", r.ID)], page)
+				assert.Equal(t, string(r.Attention.State)+"/"+string(r.Result.State), list.Rows[fmt.Sprintf("run %d", r.ID)], page)
 				detail := visitInApp(t, ctx, fmt.Sprintf("%s/restore-runs/%d", page, r.ID))
-				assert.Equal(t, r.Result.State, detail.Result, page)
+				assert.Equal(t, string(r.Result.State), detail.Result, page)
 			}
 		}
 	}

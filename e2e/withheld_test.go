@@ -21,15 +21,15 @@ func TestStaticSiteWithheldFilesInTheBrowser(t *testing.T) {
 		ts := res.Tenants[0]
 		page := fmt.Sprintf("%ss/%s/tenants/%d", srv.URL, name, ts.TenantID)
 		ps := visit(t, ctx, page)
-		assert.Equal(t, ts.BackupHealth.Posture, ps.Backup, page)
-		assert.Equal(t, ts.RecoveryEvidence.OverviewState, ps.Recovery, page)
+		assert.Equal(t, string(ts.BackupHealth.Posture), ps.Backup, page)
+		assert.Equal(t, string(ts.RecoveryEvidence.OverviewState), ps.Recovery, page)
 		fetched := evalString(t, ctx, `performance.getEntriesByType("resource").map(e => e.name).join(" ")`)
 		assert.Contains(t, fetched, fmt.Sprintf("snapshots/%s/tenants/%d.json", name, ts.TenantID), "the app read the tenant's withheld file")
 		assert.NotContains(t, fetched, "snapshots/"+name+".json", "there is no whole file to read")
 		if name == "viewer-no-backup" && len(ts.RestoreRuns) > 0 {
 			r := ts.RestoreRuns[0]
 			detail := visit(t, ctx, fmt.Sprintf("%s/restore-runs/%d", page, r.ID))
-			assert.Equal(t, r.Result.State, detail.Result)
+			assert.Equal(t, string(r.Result.State), detail.Result)
 			assert.False(t, strings.Contains(detail.Text, "backup set #"), "no backup set named")
 		}
 	}

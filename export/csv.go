@@ -20,27 +20,27 @@ var Header = []string{
 // Row is a tenant's cells, as text before quoting. A state that is null (a
 // quarantined tenant's, a healthy posture's reason, no relevant run) is empty.
 func Row(ts *domain.TenantState) []string {
-	row := []string{strconv.FormatInt(ts.TenantID, 10), ts.Name, ts.DataStatus, "", "", "", "", "", ""}
+	row := []string{strconv.FormatInt(ts.TenantID, 10), ts.Name, string(ts.DataStatus), "", "", "", "", "", ""}
 	if bh := ts.BackupHealth; bh != nil {
-		row[3] = bh.Posture
+		row[3] = string(bh.Posture)
 		if bh.PrimaryReason != nil {
-			row[4] = *bh.PrimaryReason
+			row[4] = string(*bh.PrimaryReason)
 		}
 	}
 	if ev := ts.RecoveryEvidence; ev != nil {
-		row[5] = ev.OverviewState
+		row[5] = string(ev.OverviewState)
 		if ev.LatestRelevantRestoreRunID != nil {
 			row[6] = strconv.FormatInt(*ev.LatestRelevantRestoreRunID, 10)
 		}
 		if ev.LatestRelevantAttentionState != nil {
-			row[7] = *ev.LatestRelevantAttentionState
+			row[7] = string(*ev.LatestRelevantAttentionState)
 		}
 	}
-	kinds := make([]string, len(ts.NeedsAttention))
+	kinds := make([]domain.NeedsAttentionKind, len(ts.NeedsAttention))
 	for i, n := range ts.NeedsAttention {
 		kinds[i] = n.Kind
 	}
-	row[8] = strings.Join(kinds, ";")
+	row[8] = kindsText(kinds)
 	return row
 }
 
@@ -49,19 +49,28 @@ func Row(ts *domain.TenantState) []string {
 // relevant run, and neither has the CSV.
 func IndexRow(t *domain.PortfolioTenant) []string {
 	r := &t.Row
-	row := []string{strconv.FormatInt(t.ID, 10), t.Name, r.DataStatus, deref(r.BackupPosture), deref(r.PrimaryReason),
-		deref(r.OverviewState), "", deref(r.LatestRelevantAttentionState), strings.Join(r.NeedsAttentionKinds, ";")}
+	row := []string{strconv.FormatInt(t.ID, 10), t.Name, string(r.DataStatus), deref(r.BackupPosture), deref(r.PrimaryReason),
+		deref(r.OverviewState), "", deref(r.LatestRelevantAttentionState), kindsText(r.NeedsAttentionKinds)}
 	if r.LatestRelevantRestoreRunID != nil {
 		row[6] = strconv.FormatInt(*r.LatestRelevantRestoreRunID, 10)
 	}
 	return row
 }
 
-func deref(s *string) string {
+func deref[K ~string](s *K) string {
 	if s == nil {
 		return ""
 	}
-	return *s
+	return string(*s)
+}
+
+// kindsText is a cell of Needs Attention kinds, separated by ";".
+func kindsText(kinds []domain.NeedsAttentionKind) string {
+	s := make([]string, len(kinds))
+	for i, k := range kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ";")
 }
 
 // Writer writes the header, then a line a tenant, each ended by CRLF.

@@ -11,7 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 func TestAppendCell(t *testing.T) {
@@ -80,7 +82,7 @@ func TestIndexRowsEqualResolvedRows(t *testing.T) {
 	for _, f := range files {
 		b, err := fs.ReadFile(fixtures.FS, f)
 		require.NoError(t, err)
-		c := domain.Check(bytes.NewReader(b), domain.Limits{})
+		c := snapshot.Check(bytes.NewReader(b), snapshot.Limits{})
 		res := domain.Resolve(c)
 		p := domain.NewPortfolio(c, res)
 		require.NotNil(t, p, f)
@@ -88,7 +90,7 @@ func TestIndexRowsEqualResolvedRows(t *testing.T) {
 		w := NewWriter(&sb)
 		for i := range res.Tenants {
 			ts := res.Tenants[i]
-			if !p.Can(domain.CapRestoreView) {
+			if !p.Can(snapshot.CapRestoreView) {
 				ts.RecoveryEvidence = redactRuns(ts.RecoveryEvidence)
 			}
 			w.Tenant(&ts)

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/fixtures"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // expressible are the problem codes whose fault a JSON Schema can state: a
@@ -21,15 +21,15 @@ import (
 // nesting depth) is validate's alone, and a snapshot whose faults are all of
 // that kind must pass it: the schema never rejects what the decoder reads.
 var expressible = map[string]bool{
-	domain.CodeNotObject: true, domain.CodeUnknownMember: true, domain.CodeWrongType: true,
-	domain.CodeMissing: true, domain.CodeNull: true, domain.CodeBadEnum: true,
-	domain.CodeOutOfRange: true, domain.CodeBadTimestamp: true, domain.CodeBadVersion: true,
-	domain.CodeInconsistent: true, domain.CodeTooLong: true,
+	snapshot.CodeNotObject: true, snapshot.CodeUnknownMember: true, snapshot.CodeWrongType: true,
+	snapshot.CodeMissing: true, snapshot.CodeNull: true, snapshot.CodeBadEnum: true,
+	snapshot.CodeOutOfRange: true, snapshot.CodeBadTimestamp: true, snapshot.CodeBadVersion: true,
+	snapshot.CodeInconsistent: true, snapshot.CodeTooLong: true,
 }
 
 // unparsable are the codes of a document that is not one JSON value: the
 // schema has nothing to say about it.
-var unparsable = map[string]bool{domain.CodeSyntax: true, domain.CodeTrailingData: true}
+var unparsable = map[string]bool{snapshot.CodeSyntax: true, snapshot.CodeTrailingData: true}
 
 func compile(t *testing.T) *jsonschema.Schema {
 	t.Helper()
@@ -58,7 +58,7 @@ func TestFixturesAgreeWithDecoder(t *testing.T) {
 		t.Run(f, func(t *testing.T) {
 			data, err := fs.ReadFile(fixtures.FS, f)
 			require.NoError(t, err)
-			c := domain.Check(bytes.NewReader(data), domain.Limits{})
+			c := snapshot.Check(bytes.NewReader(data), snapshot.Limits{})
 			codes := map[string]bool{}
 			for _, p := range c.Problems {
 				codes[p.Code] = true
@@ -69,7 +69,7 @@ func TestFixturesAgreeWithDecoder(t *testing.T) {
 				return
 			}
 			verr := s.Validate(inst)
-			if codes[domain.CodeTooDeep] {
+			if codes[snapshot.CodeTooDeep] {
 				// The decoder stops at the depth limit and reports nothing
 				// past it; what lies deeper is the schema's to judge.
 				assert.True(t, c.Rejected())

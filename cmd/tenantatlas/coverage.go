@@ -9,6 +9,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/coverage"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 const coverageUsage = `coverage [--format json|table] [--max-bytes N] FILE
@@ -22,7 +23,7 @@ what it lacks. Exit status: 0 every key reached, 1 some key not reached,
 func runCoverage(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("coverage", coverageUsage, stderr)
 	format := fs.String("format", "json", "output format: json or table")
-	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", snapshot.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err, stderr)

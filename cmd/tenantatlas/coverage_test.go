@@ -2,12 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // TestDemoCoversEveryState: every state, reason and kind of docs/rules.md occurs
@@ -20,27 +23,27 @@ func TestDemoCoversEveryState(t *testing.T) {
 	seen := map[string]bool{}
 	mark := func(table, v string) { seen[table+":"+v] = true }
 	for _, ts := range res.Tenants {
-		mark("data_status", ts.DataStatus)
+		mark("data_status", string(ts.DataStatus))
 		if ts.DataStatus != domain.DataValid {
 			for _, p := range res.Errors {
-				if p.TenantID != nil && *p.TenantID == ts.TenantID && p.Reach == domain.ReachTenant {
+				if p.TenantID != nil && *p.TenantID == ts.TenantID && p.Reach == snapshot.ReachTenant {
 					mark("quarantine", "error listed")
 				}
 			}
 			continue
 		}
-		mark("posture", ts.BackupHealth.Posture)
+		mark("posture", string(ts.BackupHealth.Posture))
 		if ts.BackupHealth.PrimaryReason != nil {
-			mark("reason", *ts.BackupHealth.PrimaryReason)
+			mark("reason", string(*ts.BackupHealth.PrimaryReason))
 		}
-		mark("overview", ts.RecoveryEvidence.OverviewState)
+		mark("overview", string(ts.RecoveryEvidence.OverviewState))
 		for _, n := range ts.NeedsAttention {
-			mark("kind", n.Kind)
+			mark("kind", string(n.Kind))
 		}
 		for _, r := range ts.RestoreRuns {
-			mark("attention", r.Attention.State)
-			mark("result", r.Result.State)
-			mark("proof", r.Result.State+"/"+r.Result.OperationProofState+"/"+r.Result.PostRunEvidenceState)
+			mark("attention", string(r.Attention.State))
+			mark("result", string(r.Result.State))
+			mark("proof", string(r.Result.State)+"/"+string(r.Result.OperationProofState)+"/"+string(r.Result.PostRunEvidenceState))
 			if rs := r.Result.ResultSummary; rs.Available {
 				mark("summary", "counts")
 				if rs.Counts != nil && rs.Counts.Total == nil {
@@ -51,18 +54,12 @@ func TestDemoCoversEveryState(t *testing.T) {
 			}
 		}
 	}
-	want := []string{
-		"data_status:" + domain.DataValid, "data_status:" + domain.DataInvalid,
-		"posture:absent", "posture:stale", "posture:degraded", "posture:healthy",
-		"reason:" + domain.ReasonNoBackupSets, "reason:" + domain.ReasonNoUsableBackup, "reason:" + domain.ReasonLatestBackupStale,
-		"reason:" + domain.ReasonLatestAttemptFailed, "reason:" + domain.ReasonLatestBackupPartial, "reason:" + domain.ReasonLatestHasFailed,
-		"overview:" + domain.OverviewUnvalidated, "overview:" + domain.OverviewWeakened, "overview:" + domain.OverviewNoRecentIssuesVisible,
-		"kind:" + domain.KindRecoveryWeakened, "kind:" + domain.KindBackupAbsent, "kind:" + domain.KindBackupStale, "kind:" + domain.KindBackupDegraded,
-		"attention:" + domain.AttentionNotExecuted, "attention:" + domain.AttentionFailed, "attention:" + domain.AttentionPartial,
-		"attention:" + domain.AttentionCompletedWithFollowUp, "attention:" + domain.AttentionCompleted,
-		"result:" + domain.ResultNotExecuted, "result:" + domain.ResultFailed, "result:" + domain.ResultBlockedOrCancelled,
-		"result:" + domain.ResultInProgress, "result:" + domain.ResultNeedsReview, "result:" + domain.ResultCompletedWithEvidence,
-		"result:" + domain.ResultCompletedProofIncomplete,
+	// Every key of every table, from the domain's own lists.
+	want := slices.Concat(prefixed("data_status", domain.DataStatuses), prefixed("posture", domain.Postures),
+		prefixed("reason", domain.PostureReasons), prefixed("overview", domain.OverviewStates),
+		prefixed("kind", domain.NeedsAttentionKinds), prefixed("attention", domain.AttentionStates),
+		prefixed("result", domain.ResultStateKeys))
+	want = append(want,
 		// Each proof-state variant of the §4 table.
 		"proof:completed_proof_incomplete/available/unavailable", "proof:completed_proof_incomplete/unavailable/unavailable",
 		"proof:needs_review/available/available", "proof:needs_review/available/unavailable",
@@ -71,8 +68,17 @@ func TestDemoCoversEveryState(t *testing.T) {
 		"proof:in_progress/in_progress/unavailable", "proof:completed_with_evidence/available/available",
 		"summary:counts", "summary:counts without a total", "summary:text",
 		"quarantine:error listed",
-	}
+	)
 	for _, w := range want {
 		assert.True(t, seen[w], "demo.json lacks %s", w)
 	}
+}
+
+// prefixed is each key as "table:key".
+func prefixed[K ~string](table string, keys []K) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = table + ":" + string(k)
+	}
+	return out
 }

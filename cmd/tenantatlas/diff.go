@@ -15,6 +15,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/termtext"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 const diffUsage = `diff [--format json|table] [--tenant ID] [--all] [--max-bytes N] OLD NEW
@@ -33,7 +34,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json or table")
 	tenant := fs.Int64("tenant", 0, "print only the tenant with this id")
 	all := fs.Bool("all", false, "list unchanged tenants too")
-	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", snapshot.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err, stderr)
@@ -61,7 +62,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for i, c := range checked {
 			if c.Rejected() {
 				for _, p := range c.Problems {
-					if p.Reach == domain.ReachSnapshot {
+					if p.Reach == snapshot.ReachSnapshot {
 						fmt.Fprintf(stderr, "tenantatlas diff: %s snapshot %s rejected: %s\n", sides[i], termtext.Escape(files[i]), termtext.Escape(p.String()))
 					}
 				}
@@ -106,7 +107,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // checkSides checks both sides. Both are held at once, so the heap is
 // bounded for their sum, not for each in turn.
-func checkSides(files []string, stdin io.Reader, maxBytes int64) ([]*domain.Checked, error) {
+func checkSides(files []string, stdin io.Reader, maxBytes int64) ([]*snapshot.Checked, error) {
 	sides := []string{change.SideOld, change.SideNew}
 	readers := make([]io.Reader, len(files))
 	var total int64
@@ -128,16 +129,16 @@ func checkSides(files []string, stdin io.Reader, maxBytes int64) ([]*domain.Chec
 	if total > 0 {
 		boundMemory(total)
 	}
-	out := make([]*domain.Checked, len(files))
+	out := make([]*snapshot.Checked, len(files))
 	for i, r := range readers {
-		out[i] = domain.Check(r, domain.Limits{MaxBytes: maxBytes})
+		out[i] = snapshot.Check(r, snapshot.Limits{MaxBytes: maxBytes})
 	}
 	return out, nil
 }
 
 // resolveAll resolves every tenant, without the explanations a diff never
 // shows, on every core: tenants are independent work.
-func resolveAll(c *domain.Checked) *domain.Resolution {
+func resolveAll(c *snapshot.Checked) *domain.Resolution {
 	res := domain.ResolveHeader(c)
 	r := domain.NewResolver(c).WithoutWhy()
 	res.Tenants = make([]domain.TenantState, r.Len())

@@ -14,6 +14,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/change"
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/termtext"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 const historyUsage = `history [--format json|table|csv] [--max-bytes N] FILE...
@@ -30,7 +31,7 @@ do not fail the history.`
 func runHistory(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("history", historyUsage, stderr)
 	format := fs.String("format", "json", "output format: json, table or csv")
-	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", snapshot.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err, stderr)
@@ -60,7 +61,7 @@ func runHistory(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if c.Rejected() {
 			for _, p := range c.Problems {
-				if p.Reach == domain.ReachSnapshot {
+				if p.Reach == snapshot.ReachSnapshot {
 					fmt.Fprintf(stderr, "%s: rejected: %s\n", termtext.Escape(name), termtext.Escape(p.String()))
 				}
 			}
@@ -147,7 +148,7 @@ func latestNote(t *change.TenantHistory) string {
 	switch p := t.Timeline[len(t.Timeline)-1]; {
 	case p == nil:
 		return "absent"
-	case p.DataStatus != domain.DataValid:
+	case p.DataStatus != string(domain.DataValid):
 		return "invalid records"
 	}
 	return "valid"

@@ -7,14 +7,14 @@ import (
 	"os"
 	"strings"
 
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // checkFile decodes and validates one snapshot file ("-" is standard input).
 // An I/O error is returned; everything wrong with the content is a problem.
-func checkFile(name string, stdin io.Reader, maxBytes int64) (*domain.Checked, error) {
+func checkFile(name string, stdin io.Reader, maxBytes int64) (*snapshot.Checked, error) {
 	if name == "-" {
-		return domain.Check(stdin, domain.Limits{MaxBytes: maxBytes}), nil
+		return snapshot.Check(stdin, snapshot.Limits{MaxBytes: maxBytes}), nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -27,11 +27,11 @@ func checkFile(name string, stdin io.Reader, maxBytes int64) (*domain.Checked, e
 		// file, a 1 GiB one mapped 2.4 GB in advance before being refused.
 		boundMemory(min(st.Size(), maxBytes+1))
 	}
-	return domain.Check(f, domain.Limits{MaxBytes: maxBytes}), nil
+	return snapshot.Check(f, snapshot.Limits{MaxBytes: maxBytes}), nil
 }
 
 // exitFor is the exit status a checked snapshot earns (docs/interfaces.md).
-func exitFor(c *domain.Checked) int {
+func exitFor(c *snapshot.Checked) int {
 	switch {
 	case c.Rejected():
 		return exitRejected

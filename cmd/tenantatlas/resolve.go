@@ -12,8 +12,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/export"
 	"github.com/tenantatlas/tenantatlas/internal/termtext"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 const resolveUsage = `resolve [--tenant ID] [--format json|table|csv] [--explain] [--max-bytes N] FILE
@@ -28,7 +30,7 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	tenant := fs.Int64("tenant", 0, "print only the tenant with this id")
 	format := fs.String("format", "json", "output format: json, table or csv")
 	explain := fs.Bool("explain", false, "include why each state was derived")
-	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", snapshot.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err, stderr)
@@ -92,7 +94,7 @@ func runResolve(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitFor(c)
 }
 
-func hasTenant(c *domain.Checked, id int64) bool {
+func hasTenant(c *snapshot.Checked, id int64) bool {
 	for _, t := range c.Snapshot.Tenants {
 		if t.ID == id {
 			return true
@@ -106,7 +108,7 @@ func hasTenant(c *domain.Checked, id int64) bool {
 // of a large portfolio is twice its input and is never held whole. Tenants
 // are resolved and encoded in parallel, a batch at a time, and written in
 // order.
-func writeJSON(w io.Writer, c *domain.Checked, r *domain.Resolver, keep func(int64) bool) error {
+func writeJSON(w io.Writer, c *snapshot.Checked, r *domain.Resolver, keep func(int64) bool) error {
 	head := domain.ResolveHeader(c)
 	head.Tenants = nil
 	b, err := json.MarshalIndent(head, "", "  ")

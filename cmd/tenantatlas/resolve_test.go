@@ -12,7 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // Flags are accepted before and after the file, as people type them.
@@ -83,10 +85,10 @@ func orphans(n int) string {
 
 // Past the cap, validate says how many problems it did not list.
 func TestValidateSaysHowManyMore(t *testing.T) {
-	code, out, _ := runCLI(t, orphans(domain.MaxProblems+7), "validate", "-")
+	code, out, _ := runCLI(t, orphans(snapshot.MaxProblems+7), "validate", "-")
 	assert.Equal(t, exitRecords, code)
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
-	assert.Len(t, lines, domain.MaxProblems+1)
+	assert.Len(t, lines, snapshot.MaxProblems+1)
 	assert.Equal(t, "-: and 7 more problems not listed", lines[len(lines)-1])
 	assert.True(t, strings.HasPrefix(lines[0], "-: backup_sets[0].tenant_id: "), lines[0])
 }

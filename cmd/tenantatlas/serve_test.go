@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/site"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -77,8 +79,8 @@ func resolveFixtureFor(t *testing.T, path string) (*domain.Resolution, bool) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
-	c := domain.Check(bytes.NewReader(b), domain.Limits{})
-	return domain.Resolve(c), c.Snapshot != nil && c.Snapshot.Can(domain.CapRestoreView)
+	c := snapshot.Check(bytes.NewReader(b), snapshot.Limits{})
+	return domain.Resolve(c), c.Snapshot != nil && c.Snapshot.Can(snapshot.CapRestoreView)
 }
 
 // TestServePrerendersEveryPage: every page of every valid shipped snapshot
@@ -108,8 +110,8 @@ func TestServePrerendersEveryPage(t *testing.T) {
 							assert.Contains(t, html, `data-testid="tenant-invalid"`)
 							continue
 						}
-						assert.Equal(t, []string{ts.BackupHealth.Posture}, markers(html, "backup-health", "data-state"), page)
-						assert.Equal(t, []string{ts.RecoveryEvidence.OverviewState}, markers(html, "recovery-evidence", "data-state"), page)
+						assert.Equal(t, []string{string(ts.BackupHealth.Posture)}, markers(html, "backup-health", "data-state"), page)
+						assert.Equal(t, []string{string(ts.RecoveryEvidence.OverviewState)}, markers(html, "recovery-evidence", "data-state"), page)
 						assert.Len(t, markers(html, "needs-attention-item", "data-kind"), len(ts.NeedsAttention))
 						if base != "/" {
 							assertNoSubstring(t, html, `href="/s/`+snap, "links stay under the base path")
@@ -124,7 +126,7 @@ func TestServePrerendersEveryPage(t *testing.T) {
 								assert.True(t, strings.Contains(html, `data-testid="access-missing"`), runPage)
 								continue
 							}
-							assert.Equal(t, []string{r.Result.State}, markers(html, "restore-result", "data-state"), runPage)
+							assert.Equal(t, []string{string(r.Result.State)}, markers(html, "restore-result", "data-state"), runPage)
 							diag := regexp.MustCompile(`<details [^>]*data-testid="diagnostics"[^>]*>`).FindString(html)
 							assert.NotEmpty(t, diag, runPage)
 							assert.NotRegexp(t, `\sopen[\s>=]`, diag, "diagnostics collapsed")

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // tenantWriter appends a resolved tenant as encoding/json's MarshalIndent
@@ -81,12 +83,14 @@ func (w *tenantWriter) int(k string, v int64) {
 func (w *tenantWriter) bool(k string, v bool) { w.key(k); w.b = strconv.AppendBool(w.b, v) }
 func (w *tenantWriter) null(k string)         { w.key(k); w.b = append(w.b, "null"...) }
 
-func (w *tenantWriter) strPtr(k string, v *string) {
+// strPtr writes *v, or null for nil; a function, since a method cannot
+// take every string type of the domain's keys.
+func strPtr[K ~string](w *tenantWriter, k string, v *K) {
 	if v == nil {
 		w.null(k)
 		return
 	}
-	w.str(k, *v)
+	w.str(k, string(*v))
 }
 
 func (w *tenantWriter) intPtr(k string, v *int64) {
@@ -222,7 +226,7 @@ func (w *tenantWriter) tenantHead(t *domain.TenantState) {
 	w.open('{')
 	w.int("tenant_id", t.TenantID)
 	w.str("name", t.Name)
-	w.str("data_status", t.DataStatus)
+	w.str("data_status", string(t.DataStatus))
 	w.key("backup_health")
 	w.backupHealth(t.BackupHealth)
 	w.key("recovery_evidence")
@@ -236,8 +240,8 @@ func (w *tenantWriter) backupHealth(h *domain.BackupHealth) {
 		return
 	}
 	w.open('{')
-	w.str("posture", h.Posture)
-	w.strPtr("primary_reason", h.PrimaryReason)
+	w.str("posture", string(h.Posture))
+	strPtr(w, "primary_reason", h.PrimaryReason)
 	w.str("headline", h.Headline)
 	w.str("supporting_message", h.SupportingMessage)
 	w.bool("healthy_claim_allowed", h.HealthyClaimAllowed)
@@ -255,11 +259,11 @@ func (w *tenantWriter) recoveryEvidence(e *domain.RecoveryEvidence) {
 		return
 	}
 	w.open('{')
-	w.str("overview_state", e.OverviewState)
-	w.str("backup_posture", e.BackupPosture)
+	w.str("overview_state", string(e.OverviewState))
+	w.str("backup_posture", string(e.BackupPosture))
 	w.bool("relevant_restore_history_present", e.RelevantRestoreHistoryPresent)
 	w.intPtr("latest_relevant_restore_run_id", e.LatestRelevantRestoreRunID)
-	w.strPtr("latest_relevant_attention_state", e.LatestRelevantAttentionState)
+	strPtr(w, "latest_relevant_attention_state", e.LatestRelevantAttentionState)
 	w.str("headline", e.Headline)
 	w.str("summary", e.Summary)
 	w.str("claim_boundary", e.ClaimBoundary)
@@ -280,7 +284,7 @@ func (w *tenantWriter) action(a *domain.Action) {
 
 func (w *tenantWriter) attentionItem(a *domain.AttentionItem) {
 	w.open('{')
-	w.str("kind", a.Kind)
+	w.str("kind", string(a.Kind))
 	w.str("headline", a.Headline)
 	w.str("url", a.URL)
 	if a.Disabled {
@@ -317,7 +321,7 @@ func (w *tenantWriter) run(r *domain.RunState) {
 
 func (w *tenantWriter) attention(a *domain.Attention) {
 	w.open('{')
-	w.str("state", a.State)
+	w.str("state", string(a.State))
 	w.str("summary", a.Summary)
 	w.bool("follow_up_required", a.FollowUpRequired)
 	w.str("primary_next_action", a.PrimaryNextAction)
@@ -329,13 +333,13 @@ func (w *tenantWriter) attention(a *domain.Attention) {
 
 func (w *tenantWriter) result(r *domain.ResultState) {
 	w.open('{')
-	w.str("state", r.State)
+	w.str("state", string(r.State))
 	w.str("status_label", r.StatusLabel)
 	w.str("reason", r.Reason)
 	w.str("impact", r.Impact)
 	w.str("primary_next_action", r.PrimaryNextAction)
-	w.str("operation_proof_state", r.OperationProofState)
-	w.str("post_run_evidence_state", r.PostRunEvidenceState)
+	w.str("operation_proof_state", string(r.OperationProofState))
+	w.str("post_run_evidence_state", string(r.PostRunEvidenceState))
 	w.key("result_summary")
 	w.resultSummary(&r.ResultSummary)
 	w.strings("allowed_claims", r.AllowedClaims)
@@ -363,7 +367,7 @@ func (w *tenantWriter) resultSummary(s *domain.ResultSummary) {
 
 // counts writes only the counts the snapshot has (omitempty): never a zero
 // that was not recorded.
-func (w *tenantWriter) counts(c *domain.Counts) {
+func (w *tenantWriter) counts(c *snapshot.Counts) {
 	w.open('{')
 	for _, n := range []struct {
 		k string

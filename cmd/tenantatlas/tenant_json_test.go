@@ -12,7 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // marshalTenant is the reference: encoding/json's MarshalIndent of one
@@ -51,7 +53,7 @@ func TestTenantWriterMatchesEncodingJSON(t *testing.T) {
 	}
 	require.NotEmpty(t, docs)
 	for name, doc := range docs {
-		c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+		c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 		require.NotNil(t, c.Snapshot, "%s: %v", name, c.Problems)
 		for _, explain := range []bool{false, true} {
 			r := domain.NewResolver(c)
@@ -86,16 +88,16 @@ func TestTenantWriterEdgeCases(t *testing.T) {
 			{Kind: "recovery_weakened", Headline: "h", Disabled: true, HelperText: "no access"},
 		}}},
 		{"states", domain.TenantState{
-			BackupHealth: &domain.BackupHealth{Posture: "absent", PrimaryReason: &state, LatestUsableBackupSetID: &id,
+			BackupHealth: &domain.BackupHealth{Posture: "absent", PrimaryReason: (*domain.PostureReason)(&state), LatestUsableBackupSetID: &id,
 				Why: &domain.Why{Rule: "r", Text: "t"}},
-			RecoveryEvidence: &domain.RecoveryEvidence{LatestRelevantRestoreRunID: &id, LatestRelevantAttentionState: &state,
+			RecoveryEvidence: &domain.RecoveryEvidence{LatestRelevantRestoreRunID: &id, LatestRelevantAttentionState: (*domain.AttentionState)(&state),
 				Why: &domain.Why{Records: []string{}}},
 			RestoreRuns: []domain.RunState{{ID: 1}, {ID: 2,
 				Attention: domain.Attention{State: "failed", Why: &domain.Why{Records: []string{"restore_runs[0]", "operation_runs[3]"}}},
 				Result: domain.ResultState{AllowedClaims: []string{}, CurrentEvidenceIDs: []int64{3, -4}, CurrentEvidenceOmitted: 5,
-					ResultSummary: domain.ResultSummary{Available: true, Counts: &domain.Counts{}}}},
+					ResultSummary: domain.ResultSummary{Available: true, Counts: &snapshot.Counts{}}}},
 				{ID: 3, Result: domain.ResultState{AllowedClaims: []string{"a", "b"},
-					ResultSummary: domain.ResultSummary{Counts: &domain.Counts{Total: &id, Applied: &id, Partial: &id, Failed: &id, Skipped: &id, NonApplied: &id}}}},
+					ResultSummary: domain.ResultSummary{Counts: &snapshot.Counts{Total: &id, Applied: &id, Partial: &id, Failed: &id, Skipped: &id, NonApplied: &id}}}},
 			},
 		}},
 	}
@@ -111,7 +113,7 @@ func TestTenantWriterEdgeCases(t *testing.T) {
 func BenchmarkTenantWriter(b *testing.B) {
 	var buf bytes.Buffer
 	require.NoError(b, gen.Write(&buf, gen.Options{Tenants: 100, RunsPerTenant: 100, Seed: 1}))
-	c := domain.Check(bytes.NewReader(buf.Bytes()), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(buf.Bytes()), snapshot.Limits{})
 	require.NotNil(b, c.Snapshot)
 	r := domain.NewResolver(c).WithoutWhy()
 	var tenants []domain.TenantState

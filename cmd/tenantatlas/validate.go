@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"io"
 
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 const validateUsage = `validate [--max-bytes N] FILE...
@@ -16,7 +16,7 @@ Exit status: 0 clean, 1 errors in records (orphans, quarantined tenants),
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("validate", validateUsage, stderr)
-	maxBytes := fs.Int64("max-bytes", domain.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", snapshot.DefaultMaxBytes, "reject a snapshot larger than this many bytes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagExit(err, stderr)

@@ -10,7 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+
 	"github.com/tenantatlas/tenantatlas/internal/gen"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 func generate(t testing.TB, o gen.Options) []byte {
@@ -58,7 +60,7 @@ func TestWriteIsValid(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := generate(t, tt.o)
 			assert.True(t, json.Valid(doc))
-			c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+			c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 			require.NotNil(t, c.Snapshot, "%v", c.Problems)
 			assert.Empty(t, c.Problems)
 			assert.Len(t, c.Snapshot.Tenants, tt.o.Tenants)
@@ -75,7 +77,7 @@ func TestLargePortfolioFitsTheDefaultLimit(t *testing.T) {
 	}
 	var n countingWriter
 	require.NoError(t, gen.Write(&n, gen.Options{Tenants: 1000, RunsPerTenant: 100, Seed: 1}))
-	assert.Less(t, int64(n), int64(domain.DefaultMaxBytes))
+	assert.Less(t, int64(n), int64(snapshot.DefaultMaxBytes))
 }
 
 // A portfolio of a few thousand runs shows every state of docs/rules.md, each
@@ -83,44 +85,55 @@ func TestLargePortfolioFitsTheDefaultLimit(t *testing.T) {
 func TestWriteHasRealisticShape(t *testing.T) {
 	doc := generate(t, gen.Options{Tenants: 120, RunsPerTenant: 25, Seed: 3})
 	res := resolve(t, doc)
-	seen := map[string]int{}
+	// Keyed by the domain's typed keys: a posture and an attention state of
+	// the same word are two keys.
+	seen := map[any]int{}
 	for _, ts := range res.Tenants {
-		seen["posture:"+ts.BackupHealth.Posture]++
+		seen[ts.BackupHealth.Posture]++
 		if r := ts.BackupHealth.PrimaryReason; r != nil {
-			seen["reason:"+*r]++
+			seen[*r]++
 		}
-		seen["overview:"+ts.RecoveryEvidence.OverviewState]++
+		seen[ts.RecoveryEvidence.OverviewState]++
 		for _, n := range ts.NeedsAttention {
-			seen["kind:"+n.Kind]++
+			seen[n.Kind]++
 		}
 		for _, r := range ts.RestoreRuns {
-			seen["attention:"+r.Attention.State]++
-			seen["result:"+r.Result.State]++
-			seen["proof:"+r.Result.State+"/"+r.Result.OperationProofState+"/"+r.Result.PostRunEvidenceState]++
+			seen[r.Attention.State]++
+			seen[r.Result.State]++
+			seen["proof:"+string(r.Result.State)+"/"+string(r.Result.OperationProofState)+"/"+string(r.Result.PostRunEvidenceState)]++
 		}
 	}
-	want := []string{
-		"posture:" + domain.PostureAbsent, "posture:" + domain.PostureStale, "posture:" + domain.PostureDegraded, "posture:" + domain.PostureHealthy,
-		"reason:" + domain.ReasonNoBackupSets, "reason:" + domain.ReasonNoUsableBackup, "reason:" + domain.ReasonLatestBackupStale,
-		"reason:" + domain.ReasonLatestAttemptFailed, "reason:" + domain.ReasonLatestBackupPartial, "reason:" + domain.ReasonLatestHasFailed,
-		"overview:" + domain.OverviewWeakened, "overview:" + domain.OverviewNoRecentIssuesVisible,
-		"kind:" + domain.KindRecoveryWeakened, "kind:" + domain.KindBackupAbsent, "kind:" + domain.KindBackupStale, "kind:" + domain.KindBackupDegraded,
-		"attention:" + domain.AttentionNotExecuted, "attention:" + domain.AttentionFailed, "attention:" + domain.AttentionPartial,
-		"attention:" + domain.AttentionCompletedWithFollowUp, "attention:" + domain.AttentionCompleted,
-		"result:" + domain.ResultNotExecuted, "result:" + domain.ResultFailed, "result:" + domain.ResultBlockedOrCancelled,
-		"result:" + domain.ResultInProgress, "result:" + domain.ResultNeedsReview, "result:" + domain.ResultCompletedWithEvidence,
-		"result:" + domain.ResultCompletedProofIncomplete,
+	// Every key of the domain's lists but unvalidated, which a generated
+	// tenant never is: each has executed runs.
+	var want []any
+	for _, k := range domain.Postures {
+		want = append(want, k)
+	}
+	for _, k := range domain.PostureReasons {
+		want = append(want, k)
+	}
+	want = append(want, domain.OverviewWeakened, domain.OverviewNoRecentIssuesVisible)
+	for _, k := range domain.NeedsAttentionKinds {
+		want = append(want, k)
+	}
+	for _, k := range domain.AttentionStates {
+		want = append(want, k)
+	}
+	for _, k := range domain.ResultStateKeys {
+		want = append(want, k)
+	}
+	want = append(want,
 		"proof:completed_proof_incomplete/available/unavailable", "proof:completed_proof_incomplete/unavailable/unavailable",
 		"proof:needs_review/available/available", "proof:needs_review/available/unavailable",
 		"proof:failed/available/available", "proof:failed/available/unavailable", "proof:failed/unavailable/unavailable",
 		"proof:blocked_or_cancelled/available/unavailable",
-	}
+	)
 	for _, w := range want {
 		assert.Positive(t, seen[w], "no %s", w)
 	}
 	// Typical runs dominate: most runs completed, few in flight.
-	assert.Greater(t, seen["attention:completed"], seen["attention:failed"])
-	assert.Greater(t, seen["result:completed_with_evidence"], seen["result:in_progress"])
+	assert.Greater(t, seen[domain.AttentionCompleted], seen[domain.AttentionFailed])
+	assert.Greater(t, seen[domain.ResultCompletedWithEvidence], seen[domain.ResultInProgress])
 
 	var snap struct {
 		RestoreRuns []struct {
@@ -146,7 +159,7 @@ func TestWriteHasRealisticShape(t *testing.T) {
 
 func resolve(t testing.TB, doc []byte) *domain.Resolution {
 	t.Helper()
-	c := domain.Check(bytes.NewReader(doc), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 	require.NotNil(t, c.Snapshot, "%v", c.Problems)
 	require.Empty(t, c.Problems)
 	return domain.Resolve(c)

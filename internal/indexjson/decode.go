@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // MaxSize bounds the input: far above a 100,000-tenant index.
@@ -230,11 +231,11 @@ var common = map[string]string{}
 
 func init() {
 	for _, s := range []string{
-		domain.DataValid, "invalid", "quarantined",
-		domain.PostureAbsent, domain.PostureStale, domain.PostureDegraded, domain.PostureHealthy,
-		domain.OverviewWeakened, domain.OverviewUnvalidated, domain.OverviewNoRecentIssuesVisible,
-		string(domain.ReachSnapshot), string(domain.ReachRecord), string(domain.ReachTenant),
-		string(domain.CapBackupView), string(domain.CapRestoreView), string(domain.CapEvidenceView),
+		string(domain.DataValid), "invalid", "quarantined",
+		string(domain.PostureAbsent), string(domain.PostureStale), string(domain.PostureDegraded), string(domain.PostureHealthy),
+		string(domain.OverviewWeakened), string(domain.OverviewUnvalidated), string(domain.OverviewNoRecentIssuesVisible),
+		string(snapshot.ReachSnapshot), string(snapshot.ReachRecord), string(snapshot.ReachTenant),
+		string(snapshot.CapBackupView), string(snapshot.CapRestoreView), string(snapshot.CapEvidenceView),
 	} {
 		common[s] = s
 	}
@@ -423,6 +424,34 @@ func (d *decoder) strings() ([]string, error) {
 	return out, err
 }
 
+// key, optKey and keys read the domain's typed state keys: any string, as
+// encoding/json reads them; the domain's rules gave them their values.
+func key[T ~string](d *decoder) (T, error) {
+	s, err := d.str()
+	return T(s), err
+}
+
+func optKey[T ~string](d *decoder) (*T, error) {
+	if d.null() {
+		return nil, nil
+	}
+	s, err := key[T](d)
+	return &s, err
+}
+
+func keys[T ~string](d *decoder) ([]T, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []T{}
+	err := d.elements(func() error {
+		s, err := key[T](d)
+		out = append(out, s)
+		return err
+	})
+	return out, err
+}
+
 var portfolioNames = []string{"schema_version", "generated_at", "name", "viewer", "errors", "errors_omitted", "tenants"}
 
 func (d *decoder) portfolio(p *domain.Portfolio) error {
@@ -451,11 +480,11 @@ func (d *decoder) portfolio(p *domain.Portfolio) error {
 	})
 }
 
-func (d *decoder) viewer() (*domain.Viewer, error) {
+func (d *decoder) viewer() (*snapshot.Viewer, error) {
 	if d.null() {
 		return nil, nil
 	}
-	v := &domain.Viewer{}
+	v := &snapshot.Viewer{}
 	err := d.members([]string{"name", "capabilities"}, func(k int) (err error) {
 		if k == 0 {
 			v.Name, err = d.str()
@@ -463,9 +492,9 @@ func (d *decoder) viewer() (*domain.Viewer, error) {
 		}
 		caps, err := d.strings()
 		if caps != nil {
-			v.Capabilities = make([]domain.Capability, len(caps))
+			v.Capabilities = make([]snapshot.Capability, len(caps))
 			for i, c := range caps {
-				v.Capabilities[i] = domain.Capability(c)
+				v.Capabilities[i] = snapshot.Capability(c)
 			}
 		}
 		return err
@@ -475,13 +504,13 @@ func (d *decoder) viewer() (*domain.Viewer, error) {
 
 var problemNames = []string{"path", "tenant_id", "code", "message", "reach"}
 
-func (d *decoder) problems() (domain.Problems, error) {
+func (d *decoder) problems() (snapshot.Problems, error) {
 	if d.null() {
 		return nil, nil
 	}
-	ps := domain.Problems{}
+	ps := snapshot.Problems{}
 	err := d.elements(func() error {
-		var p domain.Problem
+		var p snapshot.Problem
 		err := d.members(problemNames, func(k int) (err error) {
 			switch k {
 			case 0:
@@ -495,7 +524,7 @@ func (d *decoder) problems() (domain.Problems, error) {
 			case 4:
 				var s string
 				s, err = d.str()
-				p.Reach = domain.Reach(s)
+				p.Reach = snapshot.Reach(s)
 			}
 			return err
 		})
@@ -543,19 +572,19 @@ func (d *decoder) row(r *domain.PortfolioRow) error {
 	return d.members(rowNames, func(k int) (err error) {
 		switch k {
 		case 0:
-			r.DataStatus, err = d.str()
+			r.DataStatus, err = key[domain.DataStatus](d)
 		case 1:
-			r.BackupPosture, err = d.optStr()
+			r.BackupPosture, err = optKey[domain.Posture](d)
 		case 2:
-			r.OverviewState, err = d.optStr()
+			r.OverviewState, err = optKey[domain.OverviewState](d)
 		case 3:
 			r.LatestRelevantRestoreRunID, err = d.optInteger()
 		case 4:
-			r.LatestRelevantAttentionState, err = d.optStr()
+			r.LatestRelevantAttentionState, err = optKey[domain.AttentionState](d)
 		case 5:
-			r.PrimaryReason, err = d.optStr()
+			r.PrimaryReason, err = optKey[domain.PostureReason](d)
 		case 6:
-			r.NeedsAttentionKinds, err = d.strings()
+			r.NeedsAttentionKinds, err = keys[domain.NeedsAttentionKind](d)
 		case 7:
 			var v int64
 			v, err = d.integer()

@@ -20,6 +20,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/domain"
 	"github.com/tenantatlas/tenantatlas/internal/site"
 	"github.com/tenantatlas/tenantatlas/schema"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 	"github.com/tenantatlas/tenantatlas/web"
 )
 
@@ -101,13 +102,13 @@ func inSeries(name string) bool { return strings.Contains(name, ".") }
 // domain's own resolution: the portfolio, and unless the snapshot is
 // rejected, each tenant's dashboard, restore runs and backup sets, and each
 // run of a valid tenant; a snapshot of a series also has its changes page.
-func expectedPages(name string, snapshot []byte) []string {
+func expectedPages(name string, doc []byte) []string {
 	portfolio := "s/" + name + "/"
 	pages := []string{portfolio}
 	if inSeries(name) {
 		pages = append(pages, portfolio+"changes")
 	}
-	c := domain.Check(bytes.NewReader(snapshot), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(doc), snapshot.Limits{})
 	if c.Rejected() {
 		return pages
 	}
@@ -196,7 +197,7 @@ func TestBuildWritesEveryPageUnderItsBasePath(t *testing.T) {
 			}
 
 			for name, b := range fixtures {
-				if c := domain.Check(bytes.NewReader(b), domain.Limits{}); !c.Rejected() && app.Withholds(domain.NewPortfolio(c, domain.Resolve(c))) {
+				if c := snapshot.Check(bytes.NewReader(b), snapshot.Limits{}); !c.Rejected() && app.Withholds(domain.NewPortfolio(c, domain.Resolve(c))) {
 					// Its viewer lacks a capability: published withheld (withheld_test.go).
 					assert.NoFileExists(t, filepath.Join(out, "snapshots", name+".json"))
 					assert.FileExists(t, filepath.Join(out, "snapshots", name, "index.json"))
@@ -246,7 +247,7 @@ func TestBuildPublishesShardedSnapshots(t *testing.T) {
 	out, st := buildFrom(t, fsys, "/atlas/", site.ShardAbove(0))
 	assert.Equal(t, len(fsys), st.Snapshots)
 	demo := fsys["demo.json"].Data
-	c := domain.Check(bytes.NewReader(demo), domain.Limits{})
+	c := snapshot.Check(bytes.NewReader(demo), snapshot.Limits{})
 	require.False(t, c.Rejected())
 
 	dir := filepath.Join(out, "snapshots", "demo")

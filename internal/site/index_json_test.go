@@ -14,6 +14,7 @@ import (
 	"github.com/tenantatlas/tenantatlas/fixtures"
 	"github.com/tenantatlas/tenantatlas/internal/gen"
 	"github.com/tenantatlas/tenantatlas/internal/indexjson"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // The app reads index.json with its own reader (internal/indexjson), not
@@ -40,7 +41,7 @@ func TestIndexJSONReadsAsWritten(t *testing.T) {
 
 	read := 0
 	for _, s := range sources {
-		sh, _, err := domain.Shard(bytes.NewReader(s.data), domain.Limits{})
+		sh, _, err := domain.Shard(bytes.NewReader(s.data), snapshot.Limits{})
 		if err != nil {
 			continue // rejected: no index is written
 		}
@@ -64,7 +65,7 @@ func largeIndex(b *testing.B) []byte {
 	b.Helper()
 	var src bytes.Buffer
 	require.NoError(b, gen.Write(&src, gen.Options{Tenants: 5000, RunsPerTenant: 4, Seed: 1}))
-	sh, _, err := domain.Shard(bytes.NewReader(src.Bytes()), domain.Limits{})
+	sh, _, err := domain.Shard(bytes.NewReader(src.Bytes()), snapshot.Limits{})
 	require.NoError(b, err)
 	written, err := marshalIndex(sh.Index)
 	require.NoError(b, err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tenantatlas/tenantatlas/app"
 	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
 // DefaultShardAbove is the snapshot size above which the site publishes a
@@ -76,7 +77,7 @@ func mayWithhold(b []byte) bool {
 	if doc.Viewer == nil {
 		return false
 	}
-	for _, c := range []domain.Capability{domain.CapBackupView, domain.CapRestoreView, domain.CapEvidenceView} {
+	for _, c := range []snapshot.Capability{snapshot.CapBackupView, snapshot.CapRestoreView, snapshot.CapEvidenceView} {
 		if !slices.Contains(doc.Viewer.Capabilities, string(c)) {
 			return true
 		}
@@ -104,8 +105,8 @@ func (s *Server) shards(name string) *domain.Shards {
 	}
 	var sh *domain.Shards
 	if b, err := s.src.Snapshot(name); err == nil {
-		var c *domain.Checked
-		if sh, c, err = domain.Shard(bytes.NewReader(b), domain.Limits{}); err == nil && app.Withholds(sh.Index) {
+		var c *snapshot.Checked
+		if sh, c, err = domain.Shard(bytes.NewReader(b), snapshot.Limits{}); err == nil && app.Withholds(sh.Index) {
 			// Published, the records the viewer may not see are withheld.
 			var werr error
 			if sh, werr = app.WithholdShards(sh, domain.Resolve(c)); werr != nil && s.cache.withholdErr == nil {
