@@ -221,6 +221,12 @@ func (l *loader) shell(body func() app.UI) app.UI {
 	main := el.Main().ID("main").Class("main").Body(content)
 	if ready {
 		main = main.DataSet("ready", "true")
+		if app.IsClient {
+			// The prerendered page stays on screen while the app loads the
+			// same page (takeover.go), and is marked ready too: this says
+			// that what is on screen is the app's own rendering.
+			main = main.DataSet("rendered-by", "app")
+		}
 	}
 	snap := ""
 	if l.addr.Snap != "" {

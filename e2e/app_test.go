@@ -20,8 +20,9 @@ func startApp(t *testing.T) string {
 }
 
 // appReady waits until app.wasm has loaded (go-app removes its loader) and
-// the page's data is rendered.
-const appReady = `!document.getElementById("app-wasm-loader") && !!document.querySelector('main[data-ready="true"]')`
+// the page on screen is its own rendering, with the data: the prerendered
+// page is marked ready too, and stays on screen while the app loads it.
+const appReady = `!document.getElementById("app-wasm-loader") && !!document.querySelector('main[data-ready="true"][data-rendered-by="app"]')`
 
 func waitApp() chromedp.Action[chromedp.Void] { return until(appReady) }
 

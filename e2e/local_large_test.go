@@ -134,7 +134,7 @@ func rowsAgree(t *testing.T, ctx context.Context, res domain.Resolution, where s
 		if !assert.True(t, ok, "%s: tenant %s is in the file", where, r.ID) || !assert.Equal(t, domain.DataValid, ts.DataStatus) {
 			continue
 		}
-		assert.Equal(t, ts.BackupHealth.Posture, r.Backup, "%s: tenant %s", where, r.ID)
-		assert.Equal(t, ts.RecoveryEvidence.OverviewState, r.Overview, "%s: tenant %s", where, r.ID)
+		assert.Equal(t, string(ts.BackupHealth.Posture), r.Backup, "%s: tenant %s", where, r.ID)
+		assert.Equal(t, string(ts.RecoveryEvidence.OverviewState), r.Overview, "%s: tenant %s", where, r.ID)
 	}
 }
