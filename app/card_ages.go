@@ -13,7 +13,7 @@ import (
 // The dashboard's cards say how old the records behind them are, counted
 // back from the snapshot's generated_at, with the exact instant beside it.
 // They name only records the viewer may see: ts is already redacted for
-// the viewer (forViewer), so a hidden record has no id to look up.
+// the viewer (domain.ForViewer), so a hidden record has no id to look up.
 
 // backupAge is the backup card's line: when the latest usable backup
 // completed, against the tenant's freshness window.

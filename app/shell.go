@@ -265,11 +265,7 @@ func (l *loader) tenantOrElse(need snapshot.Capability) (*domain.TenantState, *t
 	case need != "" && !l.view.Can(need):
 		return nil, nil, accessMissing(need)
 	}
-	ts = forViewer(ts, l.view.Can(snapshot.CapBackupView), l.view.Can(snapshot.CapRestoreView))
-	if !l.view.Can(snapshot.CapEvidenceView) {
-		ts = withoutEvidence(ts)
-	}
-	return ts, recs, nil
+	return domain.ForViewer(ts, l.view.Can), recs, nil
 }
 
 // snapshotError lists every problem that rejected the snapshot, as text.

@@ -64,7 +64,6 @@ func WithholdShards(sh *domain.Shards, res *domain.Resolution) (*domain.Shards, 
 	for i := range res.Tenants {
 		states[res.Tenants[i].TenantID] = &res.Tenants[i]
 	}
-	canBackup, canRestore := sh.Index.Can(snapshot.CapBackupView), sh.Index.Can(snapshot.CapRestoreView)
 	out := &domain.Shards{Index: sh.Index, Tenants: make([]snapshot.TenantShard, 0, len(sh.Tenants))}
 	for _, t := range sh.Tenants {
 		ts, ok := states[t.ID]
@@ -82,10 +81,7 @@ func WithholdShards(sh *domain.Shards, res *domain.Resolution) (*domain.Shards, 
 		if err != nil {
 			return nil, err
 		}
-		state := forViewer(ts, canBackup, canRestore)
-		if !sh.Index.Can(snapshot.CapEvidenceView) {
-			state = withoutEvidence(state)
-		}
+		state := domain.ForViewer(ts, sh.Index.Can)
 		b, err := json.Marshal(WithheldTenantFile{State: state, Records: records})
 		if err != nil {
 			return nil, err

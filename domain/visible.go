@@ -1,24 +1,41 @@
-package app
+package domain
 
 import (
 	"strings"
 
-	"github.com/tenantatlas/tenantatlas/domain"
+	"github.com/tenantatlas/tenantatlas/snapshot"
 )
 
-// Without a capability, no record of its area reaches the page (docs/rules.md §7),
+// Without a capability, no record of its area is shown (docs/rules.md §7),
 // not even by name in another card's sentence. The states derived from those
 // records may be shown (they are what the dashboard is for); the sentences
-// and explanations that name the records are replaced.
+// and explanations that name the records are replaced. The pages and the
+// files a site publishes for a restricted viewer both go through ForViewer.
 
-const (
-	restoreHidden  = "Which restore run this rests on, and what it recorded, is not shown: your access does not include restore runs (the restore.view capability is missing)."
-	evidenceHidden = "Which evidence records this rests on is not shown: your access does not include evidence records (the evidence.view capability is missing)."
-	backupHidden   = "Which backup set this rests on is not shown: your access does not include backup sets (the backup.view capability is missing)."
+var (
+	restoreHidden  = notShown("Which restore run this rests on, and what it recorded,", snapshot.CapRestoreView)
+	evidenceHidden = notShown("Which evidence records this rests on", snapshot.CapEvidenceView)
+	backupHidden   = notShown("Which backup set this rests on", snapshot.CapBackupView)
 )
 
-// forViewer is ts as the viewer may see it; ts itself is left as it is.
-func forViewer(ts *domain.TenantState, canBackup, canRestore bool) *domain.TenantState {
+// notShown says that what is not shown, and which capability would show it.
+func notShown(what string, c snapshot.Capability) string {
+	missing := MissingAccess(c)
+	return what + " is not shown: " + strings.ToLower(missing[:1]) + missing[1:]
+}
+
+// ForViewer is ts as a viewer holding the capabilities can reports may see
+// it; ts itself is left as it is.
+func ForViewer(ts *TenantState, can func(snapshot.Capability) bool) *TenantState {
+	out := withheld(ts, can(snapshot.CapBackupView), can(snapshot.CapRestoreView))
+	if !can(snapshot.CapEvidenceView) {
+		out = withoutEvidence(out)
+	}
+	return out
+}
+
+// withheld is ts without the backup sets or restore runs the viewer lacks.
+func withheld(ts *TenantState, canBackup, canRestore bool) *TenantState {
 	if canBackup && canRestore {
 		return ts
 	}
@@ -31,18 +48,18 @@ func forViewer(ts *domain.TenantState, canBackup, canRestore bool) *domain.Tenan
 	}
 	if ev := ts.RecoveryEvidence; ev != nil && !canRestore {
 		c := *ev
-		if ev.OverviewState != domain.OverviewUnvalidated {
+		if ev.OverviewState != OverviewUnvalidated {
 			c.Summary = restoreHidden
 		}
-		if ev.OverviewState == domain.OverviewWeakened {
+		if ev.OverviewState == OverviewWeakened {
 			c.Action.Label = "Review the latest restore run" // not "run #R"
 		}
 		c.LatestRelevantRestoreRunID, c.LatestRelevantAttentionState = nil, nil
 		c.Why = hiddenWhy(ev.Why, restoreHidden)
 		out.RecoveryEvidence = &c
-		out.NeedsAttention = make([]domain.AttentionItem, len(ts.NeedsAttention))
+		out.NeedsAttention = make([]AttentionItem, len(ts.NeedsAttention))
 		for i, it := range ts.NeedsAttention {
-			if it.Kind == domain.KindRecoveryWeakened {
+			if it.Kind == KindRecoveryWeakened {
 				it.Headline = "The latest executed restore needs review"
 			}
 			out.NeedsAttention[i] = it
@@ -53,19 +70,19 @@ func forViewer(ts *domain.TenantState, canBackup, canRestore bool) *domain.Tenan
 }
 
 // hiddenWhy keeps the rule that decided, and drops what it saw.
-func hiddenWhy(w *domain.Why, text string) *domain.Why {
+func hiddenWhy(w *Why, text string) *Why {
 	if w == nil {
 		return nil
 	}
-	return &domain.Why{Rule: w.Rule, Text: text, Records: nil}
+	return &Why{Rule: w.Rule, Text: text, Records: nil}
 }
 
 // withoutEvidence is ts for a viewer without evidence.view: no evidence
 // record's id or path, in a run's current evidence or in an explanation;
 // the evidence states derived from them stay.
-func withoutEvidence(ts *domain.TenantState) *domain.TenantState {
+func withoutEvidence(ts *TenantState) *TenantState {
 	out := *ts
-	out.RestoreRuns = make([]domain.RunState, len(ts.RestoreRuns))
+	out.RestoreRuns = make([]RunState, len(ts.RestoreRuns))
 	for i, r := range ts.RestoreRuns {
 		r.Result.CurrentEvidenceIDs, r.Result.CurrentEvidenceOmitted = nil, 0
 		r.Result.Why = withoutEvidencePaths(r.Result.Why)
@@ -83,7 +100,7 @@ func withoutEvidence(ts *domain.TenantState) *domain.TenantState {
 	return &out
 }
 
-func withoutEvidencePaths(w *domain.Why) *domain.Why {
+func withoutEvidencePaths(w *Why) *Why {
 	if w == nil {
 		return nil
 	}
