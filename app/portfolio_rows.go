@@ -79,22 +79,23 @@ func (x *portfolioRows) rows(q portfolioQuery) []domain.PortfolioTenant {
 	term := strings.ToLower(q.q)
 	rows := []domain.PortfolioTenant{}
 	for _, i := range x.order(q.sort) {
-		t := ts[i]
-		r := t.Row
 		if term != "" && !strings.Contains(x.lower[i], term) {
 			continue
 		}
-		if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
-			continue
+		if q.keepsStates(ts[i].Row) {
+			rows = append(rows, ts[i])
 		}
-		if q.backup != "" && string(*r.BackupPosture) != q.backup {
-			continue
-		}
-		if q.recovery != "" && string(*r.OverviewState) != q.recovery {
-			continue
-		}
-		rows = append(rows, t)
 	}
 	x.lastQuery, x.lastRows, x.lastOK = key, rows, true
 	return rows
+}
+
+// keepsStates reports whether a tenant's row passes the query's state
+// filters: a state filter keeps only tenants whose data is valid.
+func (q portfolioQuery) keepsStates(r domain.PortfolioRow) bool {
+	if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
+		return false
+	}
+	return (q.backup == "" || string(*r.BackupPosture) == q.backup) &&
+		(q.recovery == "" || string(*r.OverviewState) == q.recovery)
 }

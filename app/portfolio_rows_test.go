@@ -21,20 +21,12 @@ import (
 func naiveRows(ts []domain.PortfolioTenant, q portfolioQuery) []domain.PortfolioTenant {
 	rows := []domain.PortfolioTenant{}
 	for _, t := range ts {
-		r := t.Row
 		if q.q != "" && !strings.Contains(strings.ToLower(t.Name), strings.ToLower(q.q)) {
 			continue
 		}
-		if (q.backup != "" || q.recovery != "") && r.DataStatus != domain.DataValid {
-			continue
+		if q.keepsStates(t.Row) {
+			rows = append(rows, t)
 		}
-		if q.backup != "" && string(*r.BackupPosture) != q.backup {
-			continue
-		}
-		if q.recovery != "" && string(*r.OverviewState) != q.recovery {
-			continue
-		}
-		rows = append(rows, t)
 	}
 	slices.SortStableFunc(rows, func(a, b domain.PortfolioTenant) int {
 		if c := compareBy(a, b, q.sort); c != 0 {
@@ -110,5 +102,38 @@ func TestCanKeepView(t *testing.T) {
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.want, canKeepView(c.prev, c.next), c.name)
+	}
+}
+
+// A state filter keeps a tenant whose valid row has that state, and never a
+// quarantined tenant, which has no state to compare.
+func TestKeepsStates(t *testing.T) {
+	healthy, stale := domain.PostureHealthy, domain.PostureStale
+	weakened := domain.OverviewWeakened
+	valid := func(p domain.Posture, o domain.OverviewState) domain.PortfolioRow {
+		return domain.PortfolioRow{DataStatus: domain.DataValid, BackupPosture: &p, OverviewState: &o}
+	}
+	quarantined := domain.PortfolioRow{DataStatus: domain.DataInvalid}
+	tests := []struct {
+		name string
+		q    portfolioQuery
+		row  domain.PortfolioRow
+		want bool
+	}{
+		{"no filter keeps a valid row", portfolioQuery{}, valid(healthy, weakened), true},
+		{"no filter keeps a quarantined row", portfolioQuery{}, quarantined, true},
+		{"backup filter, same posture", portfolioQuery{backup: string(healthy)}, valid(healthy, weakened), true},
+		{"backup filter, other posture", portfolioQuery{backup: string(stale)}, valid(healthy, weakened), false},
+		{"backup filter, quarantined", portfolioQuery{backup: string(healthy)}, quarantined, false},
+		{"recovery filter, same overview", portfolioQuery{recovery: string(weakened)}, valid(stale, weakened), true},
+		{"recovery filter, other overview", portfolioQuery{recovery: string(domain.OverviewUnvalidated)}, valid(stale, weakened), false},
+		{"recovery filter, quarantined", portfolioQuery{recovery: string(weakened)}, quarantined, false},
+		{"both filters, both match", portfolioQuery{backup: string(stale), recovery: string(weakened)}, valid(stale, weakened), true},
+		{"both filters, one matches", portfolioQuery{backup: string(healthy), recovery: string(weakened)}, valid(stale, weakened), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.q.keepsStates(tt.row))
+		})
 	}
 }
