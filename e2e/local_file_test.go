@@ -57,14 +57,7 @@ func TestOpenLocalSnapshotFile(t *testing.T) {
 				tenantPageShown(t, ctx, srv.URL, res, ts)
 			}
 
-			// Closed, the file is gone from this browser. The button goes
-			// once the file is removed; navigating before that could still
-			// find it.
-			run(t, ctx, chromedp.Navigate(srv.URL), waitApp(),
-				chromedp.Click(chromedp.CSS(`main button.button--quiet`)),
-				until(`!document.querySelector('main button.button--quiet') && !!document.querySelector('main [role="status"]')`),
-				chromedp.Navigate(srv.URL+"s/local/"), waitApp())
-			assert.Equal(t, "1", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="not-found"]').length)`), "closed: gone")
+			closeLocalFile(t, ctx, srv.URL)
 
 			neverSent(t, srv.Requests(t), dist, "/", file)
 		})
@@ -184,4 +177,16 @@ func servedBySite(r request, dist, base string) error {
 		}
 	}
 	return fmt.Errorf("answered %d, but the site has no file %s", r.Status, p)
+}
+
+// closeLocalFile closes the file opened in this browser from the home page
+// at root, and checks that it is gone. The button goes once the file is
+// removed; navigating before that could still find it.
+func closeLocalFile(t *testing.T, ctx context.Context, root string) {
+	t.Helper()
+	run(t, ctx, chromedp.Navigate(root), waitApp(),
+		chromedp.Click(chromedp.CSS(`main button.button--quiet`)),
+		until(`!document.querySelector('main button.button--quiet') && !!document.querySelector('main [role="status"]')`),
+		chromedp.Navigate(root+"s/local/"), waitApp())
+	assert.Equal(t, "1", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="not-found"]').length)`), "closed: gone")
 }

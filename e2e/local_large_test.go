@@ -77,11 +77,7 @@ func TestLargeLocalFileKept(t *testing.T) {
 	rowsAgree(t, ctx, res, "after a reload")
 	assert.Equal(t, "0", evalString(t, ctx, `String(localStorage.length)`), "kept in IndexedDB, not local storage")
 
-	run(t, ctx, chromedp.Navigate(srv.URL), waitApp(),
-		chromedp.Click(chromedp.CSS(`main button.button--quiet`)),
-		until(`!document.querySelector('main button.button--quiet') && !!document.querySelector('main [role="status"]')`),
-		chromedp.Navigate(srv.URL+"s/local/"), waitApp())
-	assert.Equal(t, "1", evalString(t, ctx, `String(document.querySelectorAll('[data-testid="not-found"]').length)`), "closed: gone")
+	closeLocalFile(t, ctx, srv.URL)
 
 	neverSent(t, srv.Requests(t), dist, "/", file)
 }

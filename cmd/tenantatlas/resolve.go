@@ -109,6 +109,23 @@ func hasTenant(c *snapshot.Checked, id int64) bool {
 // are resolved and encoded in parallel, a batch at a time, and written in
 // order.
 func writeJSON(w io.Writer, c *snapshot.Checked, r *domain.Resolver, keep func(int64) bool) error {
+	if err := writeHead(w, c); err != nil {
+		return err
+	}
+	e := newTenantEncoder(w, r)
+	for i := range r.Len() {
+		if keep(r.TenantID(i)) {
+			if err := e.add(i); err != nil {
+				return err
+			}
+		}
+	}
+	return e.close()
+}
+
+// writeHead writes the resolution's members before its tenants, up to the
+// tenants' opening.
+func writeHead(w io.Writer, c *snapshot.Checked) error {
 	head := domain.ResolveHeader(c)
 	head.Tenants = nil
 	b, err := json.MarshalIndent(head, "", "  ")
@@ -119,96 +136,104 @@ func writeJSON(w io.Writer, c *snapshot.Checked, r *domain.Resolver, keep func(i
 	if !ok {
 		return fmt.Errorf("unexpected resolution header: %s", b)
 	}
-	if _, err := w.Write(b); err != nil {
-		return err
-	}
-	var ids []int
-	for i := range r.Len() {
-		if keep(r.TenantID(i)) {
-			ids = append(ids, i)
-		}
-	}
-	workers := runtime.GOMAXPROCS(0)
-	const batch = 64
-	encoded := make([][]byte, batch)
+	_, err = w.Write(b)
+	return err
+}
+
+// tenantEncoder writes a resolution's tenants in order: a batch of them
+// resolved and encoded in parallel, a tenant of many runs streamed.
+type tenantEncoder struct {
+	w io.Writer
+	r *domain.Resolver
 	// A writer a worker, kept from batch to batch: its buffer grows once,
 	// where a new one each batch would allocate it again.
-	writers := make([]tenantWriter, workers)
-	n := 0
-	sep := func() error {
-		s := "[\n    "
-		if n > 0 {
-			s = ",\n    "
-		}
-		n++
-		_, err := io.WriteString(w, s)
-		return err
-	}
-	// encode resolves and writes the tenants of part in parallel.
-	encode := func(part []int) error {
-		var wg sync.WaitGroup
-		next := make(chan int, len(part))
-		for k := range part {
-			next <- k
-		}
-		close(next)
-		for i := range min(workers, len(part)) {
-			wg.Go(func() {
-				w := &writers[i]
-				for k := range next {
-					ts := r.TenantReusing(part[k], w.runs)
-					w.reset()
-					w.tenant(&ts)
-					if cap(ts.RestoreRuns) > cap(w.runs) {
-						w.runs = ts.RestoreRuns
-					}
-					encoded[k] = append(encoded[k][:0], w.b...)
-				}
-			})
-		}
-		wg.Wait()
-		for k := range part {
-			if err := sep(); err != nil {
-				return err
-			}
-			if _, err := w.Write(encoded[k]); err != nil {
-				return err
-			}
+	writers []tenantWriter
+	encoded [][]byte // the batch's tenants, encoded, in order
+	batch   []int    // tenants waiting to be encoded
+	n       int      // tenants written
+}
+
+const encodeBatch = 64
+
+func newTenantEncoder(w io.Writer, r *domain.Resolver) *tenantEncoder {
+	return &tenantEncoder{w: w, r: r, writers: make([]tenantWriter, runtime.GOMAXPROCS(0)), encoded: make([][]byte, encodeBatch)}
+}
+
+// add writes tenant i, or keeps it for the next batch.
+func (e *tenantEncoder) add(i int) error {
+	if e.r.RunCount(i) <= streamRunsFrom {
+		if e.batch = append(e.batch, i); len(e.batch) == encodeBatch {
+			return e.flush()
 		}
 		return nil
 	}
-	var part []int
-	for _, i := range ids {
-		if r.RunCount(i) <= streamRunsFrom {
-			if part = append(part, i); len(part) == batch {
-				if err := encode(part); err != nil {
-					return err
+	// A tenant of many runs is written as it is resolved, a run at a
+	// time: whole, its states and their JSON were 9.5 times its file.
+	if err := e.flush(); err != nil {
+		return err
+	}
+	if err := e.sep(); err != nil {
+		return err
+	}
+	return e.writers[0].stream(e.w, e.r, i)
+}
+
+// sep opens the list before the first tenant, separates the others.
+func (e *tenantEncoder) sep() error {
+	s := "[\n    "
+	if e.n > 0 {
+		s = ",\n    "
+	}
+	e.n++
+	_, err := io.WriteString(e.w, s)
+	return err
+}
+
+// flush resolves and encodes the batch in parallel, then writes it in order.
+func (e *tenantEncoder) flush() error {
+	var wg sync.WaitGroup
+	next := make(chan int, len(e.batch))
+	for k := range e.batch {
+		next <- k
+	}
+	close(next)
+	for i := range min(len(e.writers), len(e.batch)) {
+		wg.Go(func() {
+			w := &e.writers[i]
+			for k := range next {
+				ts := e.r.TenantReusing(e.batch[k], w.runs)
+				w.reset()
+				w.tenant(&ts)
+				if cap(ts.RestoreRuns) > cap(w.runs) {
+					w.runs = ts.RestoreRuns
 				}
-				part = part[:0]
+				e.encoded[k] = append(e.encoded[k][:0], w.b...)
 			}
-			continue
-		}
-		// A tenant of many runs is written as it is resolved, a run at a
-		// time: whole, its states and their JSON were 9.5 times its file.
-		if err := encode(part); err != nil {
+		})
+	}
+	wg.Wait()
+	for k := range e.batch {
+		if err := e.sep(); err != nil {
 			return err
 		}
-		part = part[:0]
-		if err := sep(); err != nil {
-			return err
-		}
-		if err := writers[0].stream(w, r, i); err != nil {
+		if _, err := e.w.Write(e.encoded[k]); err != nil {
 			return err
 		}
 	}
-	if err := encode(part); err != nil {
+	e.batch = e.batch[:0]
+	return nil
+}
+
+// close writes what is left and ends the resolution.
+func (e *tenantEncoder) close() error {
+	if err := e.flush(); err != nil {
 		return err
 	}
 	end := "\n  ]\n}\n"
-	if n == 0 {
+	if e.n == 0 {
 		end = "[]\n}\n"
 	}
-	_, err = io.WriteString(w, end)
+	_, err := io.WriteString(e.w, end)
 	return err
 }
 
