@@ -271,6 +271,60 @@ type writer struct {
 	out   string
 	stats *BuildStats
 	quick bool
+
+	// One compressor per level, reset for each file: a new one allocates
+	// and clears its tables (a megabyte and more) for every page, which
+	// cost more than compressing a small page does.
+	gzips   map[int]*gzip.Writer
+	brotlis map[int]*brotli.Writer
+	gz, br  bytes.Buffer
+}
+
+// gzipped is b compressed at level, in w.gz until the next call.
+func (w *writer) gzipped(b []byte, level int) ([]byte, error) {
+	w.gz.Reset()
+	zw, ok := w.gzips[level]
+	if !ok {
+		var err error
+		if zw, err = gzip.NewWriterLevel(&w.gz, level); err != nil {
+			return nil, err
+		}
+		if w.gzips == nil {
+			w.gzips = map[int]*gzip.Writer{}
+		}
+		w.gzips[level] = zw
+	} else {
+		zw.Reset(&w.gz)
+	}
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return w.gz.Bytes(), nil
+}
+
+// brotlied is b compressed at level, in w.br until the next call.
+func (w *writer) brotlied(b []byte, level int) ([]byte, error) {
+	w.br.Reset()
+	bw, ok := w.brotlis[level]
+	if !ok {
+		bw = brotli.NewWriterLevel(&w.br, level)
+		if w.brotlis == nil {
+			w.brotlis = map[int]*brotli.Writer{}
+		}
+		w.brotlis[level] = bw
+	} else {
+		bw.Reset(&w.br)
+	}
+	if _, err := bw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := bw.Close(); err != nil {
+		return nil, err
+	}
+	return w.br.Bytes(), nil
 }
 
 // write writes rel, and with compress its .gz and .br beside it, which
@@ -287,25 +341,25 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 	if !compress || len(b) < 1024 {
 		return nil
 	}
-	var gz, br bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&gz, gzipLevel(rel, w.quick))
-	_, _ = zw.Write(b)
-	if err := zw.Close(); err != nil {
+	gz, err := w.gzipped(b, gzipLevel(rel, w.quick))
+	if err != nil {
 		return err
 	}
-	bw := brotli.NewWriterLevel(&br, brotliLevel(rel, w.quick))
-	_, _ = bw.Write(b)
-	if err := bw.Close(); err != nil {
+	if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
+		return err
+	}
+	br, err := w.brotlied(b, brotliLevel(rel, w.quick))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(p+".br", br, 0o644); err != nil {
 		return err
 	}
 	if path.Ext(rel) == ".wasm" { // web/app.HASH.wasm: the fingerprint sits before the extension
-		w.stats.WASMBytes, w.stats.WASMGzip, w.stats.WASMBrotli = int64(len(b)), int64(gz.Len()), int64(br.Len())
+		w.stats.WASMBytes, w.stats.WASMGzip, w.stats.WASMBrotli = int64(len(b)), int64(len(gz)), int64(len(br))
 	}
 	w.stats.Files += 2
-	if err := os.WriteFile(p+".gz", gz.Bytes(), 0o644); err != nil {
-		return err
-	}
-	return os.WriteFile(p+".br", br.Bytes(), 0o644)
+	return nil
 }
 
 // brotliLevel is the best compression for app.wasm, fetched by every visitor
@@ -314,24 +368,25 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 // minutes at the best level.
 //
 // QuickCompression (tests, which check what is served, not its ratio)
-// keeps app.wasm at level 6, and gives every other file the quickest level:
-// compressing hundreds of small pages was most of a test build's time, and
-// each brotli writer above level 4 clears a hash table of megabytes.
+// gives app.wasm brotli's level 1, still smaller than gzip's, and every
+// other file the quickest level: compression was most of a test build's
+// time, and every test binary builds several sites.
 func brotliLevel(rel string, quick bool) int {
 	wasm := strings.HasSuffix(rel, ".wasm")
 	switch {
-	case wasm && !quick:
-		return brotli.BestCompression
-	case quick && !wasm:
+	case quick && wasm:
+		return 1
+	case quick:
 		return brotli.BestSpeed
+	case wasm:
+		return brotli.BestCompression
 	}
 	return 6
 }
 
-// gzipLevel is gzip's best, but for QuickCompression's files other than
-// app.wasm, as brotliLevel says.
-func gzipLevel(rel string, quick bool) int {
-	if quick && !strings.HasSuffix(rel, ".wasm") {
+// gzipLevel is gzip's best, and its quickest for QuickCompression.
+func gzipLevel(_ string, quick bool) int {
+	if quick {
 		return gzip.BestSpeed
 	}
 	return gzip.BestCompression
