@@ -61,7 +61,7 @@ func TestLargeLocalFileKept(t *testing.T) {
 	localReady := `location.pathname === "/s/local/" && !!document.querySelector('main[data-ready="true"] [data-testid="tenant-row"]')`
 
 	run(t, ctx, chromedp.Navigate(srv.URL), waitApp(), evalAction(watchProgress))
-	runLarge(t, ctx, chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}), untilLarge(localReady))
+	runLarge(t, ctx, chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}), until(localReady))
 	var seen progressSeen
 	require.NoError(t, json.Unmarshal([]byte(evalString(t, ctx, `JSON.stringify(window.__progress)`)), &seen))
 	assert.True(t, seen.Bar, "a progress bar while the file loads")
@@ -73,7 +73,7 @@ func TestLargeLocalFileKept(t *testing.T) {
 		"what is happening, phase by phase, in a polite live region")
 	rowsAgree(t, ctx, res, "opened")
 
-	runLarge(t, ctx, chromedp.Reload(), untilLarge(localReady))
+	runLarge(t, ctx, chromedp.Reload(), until(localReady))
 	rowsAgree(t, ctx, res, "after a reload")
 	assert.Equal(t, "0", evalString(t, ctx, `String(localStorage.length)`), "kept in IndexedDB, not local storage")
 
@@ -84,7 +84,7 @@ func TestLargeLocalFileKept(t *testing.T) {
 
 // largeBound bounds the steps that read a large file: a machine running
 // several browsers at once has taken minutes over a 20 MB file, above run's
-// bound and chromedp.Poll's own 30 s.
+// bound.
 const largeBound = 10 * time.Minute
 
 // runLarge is run for a step that reads a large file.
@@ -93,14 +93,6 @@ func runLarge(t *testing.T, ctx context.Context, steps ...chromedp.Action[chrome
 	tctx, cancel := context.WithTimeout(ctx, largeBound)
 	defer cancel()
 	require.NoError(t, chromedp.Do(tctx, steps...))
-}
-
-// untilLarge is until without chromedp.Poll's own timeout.
-func untilLarge(expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(0))(ctx, tg)
-		return err
-	})
 }
 
 // resolveFile is what the CLI resolves from file.

@@ -187,7 +187,7 @@ func openLocal(b *testing.B, ctx context.Context, siteURL, file string) (o local
 	// is for a step of a test.
 	tctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	require.NoError(b, chromedp.Do(tctx, chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}), untilLarge(`window.__local.ready > 0`)))
+	require.NoError(b, chromedp.Do(tctx, chromedp.SetUploadFiles(chromedp.CSS("#snapshot-file"), []string{file}), until(`window.__local.ready > 0`)))
 	require.NoError(b, json.Unmarshal([]byte(evalString(b, ctx, readLocalOpen)), &o))
 	return o, before, rendererPeakMiB(ctx)
 }

@@ -29,8 +29,9 @@ func TestShardedSiteAgreesWithCLI(t *testing.T) {
 	chromium := browserTest(t)
 	srv := startNginx(t, shardedSite(t), "/atlas/")
 	ctx := newBrowser(t, chromium)
+	seen := statesSeen{}
 	for _, name := range []string{"demo", "isolation-quarantine", "viewer-no-restore", "orphan-record"} {
-		agreesWithCLI(t, ctx, srv.URL, name)
+		agreesWithCLI(t, ctx, seen, srv.URL, name)
 	}
 }
 

@@ -206,8 +206,10 @@ func readPageState(t *testing.T, ctx context.Context, url string) pageState {
 }
 
 // TestStaticSiteAgreesWithCLI: behind nginx, every portfolio, tenant
-// dashboard, restore-run list and detail page of every shipped snapshot
-// reaches data-ready in the app with the states `tenantatlas resolve` gives.
+// dashboard and restore-run list of every shipped snapshot reaches
+// data-ready in the app with the states `tenantatlas resolve` gives, and
+// so does a run's detail page: each run's at full depth, one run of each
+// pair of states otherwise (statesSeen).
 func TestStaticSiteAgreesWithCLI(t *testing.T) {
 	chromium := browserTest(t)
 	names := []string{"demo"}
@@ -223,7 +225,7 @@ func TestStaticSiteAgreesWithCLI(t *testing.T) {
 		// Under a sub-path the demo covers every kind of page, and a few
 		// portfolios more kinds of row: quarantined tenants, a viewer
 		// without restore.view or backup.view.
-		agreesWithCLI(t, ctx, srv.URL, "demo")
+		agreesWithCLI(t, ctx, statesSeen{}, srv.URL, "demo")
 		for _, name := range []string{"isolation-quarantine", "orphan-record", "viewer-no-restore", "viewer-no-backup"} {
 			visitInApp(t, ctx, srv.URL+"s/"+name+"/")
 			rowsAgreeWithCLI(t, ctx, golden(t, name), base+"s/"+name+"/")
@@ -238,8 +240,9 @@ func TestStaticSiteAgreesWithCLI(t *testing.T) {
 		t.Run(fmt.Sprintf("base /, part %d of %d", i+1, len(ps)), func(t *testing.T) {
 			t.Parallel()
 			ctx := newBrowser(t, chromium)
+			seen := statesSeen{}
 			for _, name := range part {
-				agreesWithCLI(t, ctx, srv.URL, name)
+				agreesWithCLI(t, ctx, seen, srv.URL, name)
 			}
 		})
 	}
@@ -263,7 +266,7 @@ func parts(names []string, n int) [][]string {
 // agreesWithCLI visits the portfolio of snapshot name (every row's
 // markers), each tenant's dashboard, restore-run list and every run's
 // detail, and checks each state against the CLI's resolve output.
-func agreesWithCLI(t *testing.T, ctx context.Context, siteURL, name string) {
+func agreesWithCLI(t *testing.T, ctx context.Context, seen statesSeen, siteURL, name string) {
 	t.Helper()
 	res := golden(t, name)
 	visitInApp(t, ctx, siteURL+"s/"+name+"/")
@@ -286,11 +289,32 @@ func agreesWithCLI(t *testing.T, ctx context.Context, siteURL, name string) {
 		for _, r := range ts.RestoreRuns {
 			if !strings.HasPrefix(name, "viewer-no-restore") {
 				assert.Equal(t, string(r.Attention.State)+"/"+string(r.Result.State), list.Rows[fmt.Sprintf("run %d", r.ID)], page)
+				if !seen.first(string(r.Attention.State) + "/" + string(r.Result.State)) {
+					continue
+				}
 				detail := visitInApp(t, ctx, fmt.Sprintf("%s/restore-runs/%d", page, r.ID))
 				assert.Equal(t, string(r.Result.State), detail.Result, page)
 			}
 		}
 	}
+}
+
+// statesSeen tells a sweep which states it has seen on a page of their
+// own. Every run's states are checked in its tenant's list; its detail
+// page is visited for the first run of each pair of states in the sweep,
+// and at full depth (make check) for every run: a detail page renders a
+// run's states the same way whichever run it is, and visiting all of
+// them was a quarter of the browser tests' time.
+type statesSeen map[string]bool
+
+// first reports whether key is new to the sweep (always at full depth),
+// and records it.
+func (s statesSeen) first(key string) bool {
+	if depth.Full() || !s[key] {
+		s[key] = true
+		return true
+	}
+	return false
 }
 
 func nonNil(s []string) []string {
@@ -307,17 +331,52 @@ func TestStaticSiteAccessibility(t *testing.T) {
 	axe := requireAxe(t)
 	srv := startNginx(t, builtSite(t, "/"), "/")
 	ctx := newBrowser(t, chromium)
-	// Every page of the demo, which holds every state of docs/rules.md
-	// (TestDemoCoversEveryState), and the pages no state reaches: the
+	// The demo's pages that show each of its states, every page at full
+	// depth (statePages): the demo holds every state of docs/rules.md
+	// (TestDemoCoversEveryState). And the pages no state reaches: the
 	// snapshots, a filtered portfolio, a banner, a viewer without
 	// restore.view, a rejected snapshot, a tenant that does not exist.
 	pages := []string{"", "s/demo/?recovery=weakened", "s/demo/tenants/5/restore-runs?recovery_posture_reason=partial",
 		"s/viewer-no-restore/tenants/1", "s/not-json/", "s/demo/tenants/99"}
-	pages = append(pages, snapshotPages("demo", golden(t, "demo"))...)
+	pages = append(pages, statePages("demo", golden(t, "demo"))...)
 	for _, p := range pages {
 		visitInApp(t, ctx, srv.URL+p)
 		assert.Empty(t, axeViolations(t, ctx, axe), "/%s", p)
 	}
+}
+
+// statePages are snapshotPages at full depth (make check). Otherwise they
+// are the pages that show a state, or a pair of states, for the first
+// time: the portfolio, the dashboard, restore-run list and backup sets of
+// each tenant with a posture, an overview state or a Needs Attention kind
+// not seen before, and the detail of each run with a new pair of
+// attention and result states. Accessibility depends on what a page
+// draws (its kind, a state's badge and tone), not on which tenant it is.
+func statePages(name string, res domain.Resolution) []string {
+	if depth.Full() {
+		return snapshotPages(name, res)
+	}
+	pages := []string{"s/" + name + "/"}
+	seen := statesSeen{}
+	for _, ts := range res.Tenants {
+		tenant := fmt.Sprintf("s/%s/tenants/%d", name, ts.TenantID)
+		key := string(ts.DataStatus)
+		if ts.BackupHealth != nil && ts.RecoveryEvidence != nil { // nil for a tenant whose data is not valid
+			key += "/" + string(ts.BackupHealth.Posture) + "/" + string(ts.RecoveryEvidence.OverviewState)
+		}
+		for _, n := range ts.NeedsAttention {
+			key += "/" + string(n.Kind)
+		}
+		if seen.first(key) {
+			pages = append(pages, tenant, tenant+"/restore-runs", tenant+"/backup-sets")
+		}
+		for _, r := range ts.RestoreRuns {
+			if seen.first("run " + string(r.Attention.State) + "/" + string(r.Result.State)) {
+				pages = append(pages, fmt.Sprintf("%s/restore-runs/%d", tenant, r.ID))
+			}
+		}
+	}
+	return pages
 }
 
 // snapshotPages are the addresses docs/interfaces.md gives a resolved snapshot:
