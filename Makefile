@@ -67,14 +67,18 @@ site: binary
 # given inside): app.wasm is built while the domain's WebAssembly tests run
 # under Node; go vet follows app.wasm (web/ embeds it: vet then compiles
 # the packages as the tests will, and the tests reuse them), and go test's
-# own vet, a subset of it, is off after it; then the browser tests run
-# beside every other package's, both starting at once rather than e2e
-# waiting for its turn in the alphabet.
+# own vet, a subset of it, is off after it; then, once the Node tests are
+# done too, the browser tests run beside every other package's, both
+# starting at once rather than e2e waiting for its turn in the alphabet.
+# The Node tests ran beside the browser tests before: both cores were
+# already busy, and each took longer than the two one after the other
+# (docs/testing.md).
 test: fmt-check
-	@$(MAKE) --no-print-directory -j3 test-wasm test-e2e test-go TESTS_AFTER=vet-after-wasm
+	@$(MAKE) --no-print-directory -j3 test-wasm test-e2e test-go TESTS_AFTER="vet-after-wasm test-wasm"
 
 # What test-e2e and test-go wait for: app.wasm (the site embeds it, the
-# browser tests load it), and in `make test` go vet as well.
+# browser tests load it), and in `make test` go vet and the Node tests as
+# well.
 TESTS_AFTER ?= wasm
 TEST_VET    := $(if $(filter vet-after-wasm,$(TESTS_AFTER)),-vet=off)
 
