@@ -114,10 +114,18 @@ func sharedBrowser(chromium string) (context.Context, error) {
 	// window behind another must not be throttled as a background one is
 	// (timers, rendering), or a test would wait on another's turn. A
 	// hidden tab (TestAppStartsAtOnceInAHiddenTab) is still hidden.
+	//
+	// V8 compiles app.wasm with its baseline compiler only (Liftoff): each
+	// test starts app.wasm cold in a context of its own, and optimizing the
+	// same functions again in every one was a seventh of the renderers'
+	// CPU (docs/testing.md). WebAssembly means the same in either tier;
+	// the benchmarks, which measure what a visitor gets, use their own
+	// browser without this flag.
 	opts := append(browserOptions(chromium, profile),
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
-		chromedp.Flag("disable-renderer-backgrounding", true))
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("js-flags", "--liftoff-only"))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	// The first call starts the browser; it must not carry a timeout.
