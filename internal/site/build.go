@@ -94,7 +94,8 @@ func build(o BuildOptions, srv *Server) (BuildStats, error) {
 		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, base+strings.TrimPrefix(rel, "/"), nil))
 		return rec.Code, rec.Body.Bytes()
 	}
-	w := &writer{out: o.Out, stats: &st, quick: o.QuickCompression}
+	w := &writer{out: o.Out, stats: &st, quick: o.QuickCompression,
+		gzip: compressor{open: newGzip}, brotli: compressor{open: newBrotli}}
 
 	pages, err := srv.Pages()
 	if err != nil {
@@ -272,29 +273,46 @@ type writer struct {
 	stats *BuildStats
 	quick bool
 
-	// One compressor per level, reset for each file: a new one allocates
-	// and clears its tables (a megabyte and more) for every page, which
-	// cost more than compressing a small page does.
-	gzips   map[int]*gzip.Writer
-	brotlis map[int]*brotli.Writer
-	gz, br  bytes.Buffer
+	gzip, brotli compressor
 }
 
-// gzipped is b compressed at level, in w.gz until the next call.
-func (w *writer) gzipped(b []byte, level int) ([]byte, error) {
-	w.gz.Reset()
-	zw, ok := w.gzips[level]
-	if !ok {
+// compressor compresses file after file with one writer per level, reset
+// for each file: a new writer allocates and clears its tables (a megabyte
+// and more) for every page, which cost more than compressing a small page
+// does.
+type compressor struct {
+	open    func(w io.Writer, level int) (resettable, error)
+	byLevel map[int]resettable
+	out     bytes.Buffer
+}
+
+// resettable is what gzip's and brotli's writers have in common.
+type resettable interface {
+	io.WriteCloser
+	Reset(io.Writer)
+}
+
+func newGzip(w io.Writer, level int) (resettable, error) { return gzip.NewWriterLevel(w, level) }
+
+func newBrotli(w io.Writer, level int) (resettable, error) {
+	return brotli.NewWriterLevel(w, level), nil
+}
+
+// compress is b compressed at level, valid until the next call.
+func (c *compressor) compress(b []byte, level int) ([]byte, error) {
+	c.out.Reset()
+	zw, ok := c.byLevel[level]
+	if ok {
+		zw.Reset(&c.out)
+	} else {
 		var err error
-		if zw, err = gzip.NewWriterLevel(&w.gz, level); err != nil {
+		if zw, err = c.open(&c.out, level); err != nil {
 			return nil, err
 		}
-		if w.gzips == nil {
-			w.gzips = map[int]*gzip.Writer{}
+		if c.byLevel == nil {
+			c.byLevel = map[int]resettable{}
 		}
-		w.gzips[level] = zw
-	} else {
-		zw.Reset(&w.gz)
+		c.byLevel[level] = zw
 	}
 	if _, err := zw.Write(b); err != nil {
 		return nil, err
@@ -302,29 +320,7 @@ func (w *writer) gzipped(b []byte, level int) ([]byte, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return w.gz.Bytes(), nil
-}
-
-// brotlied is b compressed at level, in w.br until the next call.
-func (w *writer) brotlied(b []byte, level int) ([]byte, error) {
-	w.br.Reset()
-	bw, ok := w.brotlis[level]
-	if !ok {
-		bw = brotli.NewWriterLevel(&w.br, level)
-		if w.brotlis == nil {
-			w.brotlis = map[int]*brotli.Writer{}
-		}
-		w.brotlis[level] = bw
-	} else {
-		bw.Reset(&w.br)
-	}
-	if _, err := bw.Write(b); err != nil {
-		return nil, err
-	}
-	if err := bw.Close(); err != nil {
-		return nil, err
-	}
-	return w.br.Bytes(), nil
+	return c.out.Bytes(), nil
 }
 
 // write writes rel, and with compress its .gz and .br beside it, which
@@ -341,14 +337,14 @@ func (w *writer) write(rel string, b []byte, compress bool) error {
 	if !compress || len(b) < 1024 {
 		return nil
 	}
-	gz, err := w.gzipped(b, gzipLevel(rel, w.quick))
+	gz, err := w.gzip.compress(b, gzipLevel(w.quick))
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(p+".gz", gz, 0o644); err != nil {
 		return err
 	}
-	br, err := w.brotlied(b, brotliLevel(rel, w.quick))
+	br, err := w.brotli.compress(b, brotliLevel(rel, w.quick))
 	if err != nil {
 		return err
 	}
@@ -385,7 +381,7 @@ func brotliLevel(rel string, quick bool) int {
 }
 
 // gzipLevel is gzip's best, and its quickest for QuickCompression.
-func gzipLevel(_ string, quick bool) int {
+func gzipLevel(quick bool) int {
 	if quick {
 		return gzip.BestSpeed
 	}
