@@ -35,10 +35,10 @@ CHECK_TIMEOUT ?= 30m
 # their temporary folders. On the disk of the machines CI runs on, creating
 # a file costs over a millisecond of system time, fifty times what it costs
 # in memory (docs/testing.md): where /dev/shm is writable and has a few
-# gigabytes free, the tests' TMPDIR is there. TEST_TMPDIR= keeps the
-# system's.
+# gigabytes free, the TMPDIR of the targets that run tests is there.
+# TEST_TMPDIR= keeps the system's.
 TEST_TMPDIR ?= $(shell d=/dev/shm; [ -d $$d ] && [ -w $$d ] && [ "$$(df -Pk $$d 2>/dev/null | awk 'NR==2 {print $$4}')" -gt 2097152 ] 2>/dev/null && echo $$d)
-export TMPDIR := $(or $(TEST_TMPDIR),$(TMPDIR))
+test test-native test-e2e test-go test-wasm check check-native fuzz bench bench-browser: export TMPDIR := $(or $(TEST_TMPDIR),$(TMPDIR))
 
 all: binary
 

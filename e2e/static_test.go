@@ -264,8 +264,9 @@ func parts(names []string, n int) [][]string {
 }
 
 // agreesWithCLI visits the portfolio of snapshot name (every row's
-// markers), each tenant's dashboard, restore-run list and every run's
-// detail, and checks each state against the CLI's resolve output.
+// markers), each tenant's dashboard and restore-run list (every row), and
+// the detail of each run whose pair of states seen has not had yet, and
+// checks each state against the CLI's resolve output.
 func agreesWithCLI(t *testing.T, ctx context.Context, seen statesSeen, siteURL, name string) {
 	t.Helper()
 	res := golden(t, name)
